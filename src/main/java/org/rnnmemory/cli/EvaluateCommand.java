@@ -1,0 +1,87 @@
+package org.rnnmemory.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnmemory.eval.Alignment;
+import org.rnnmemory.eval.EvalProtocol;
+import org.rnnmemory.eval.EvaluationResult;
+import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.io.Json;
+import org.rnnmemory.model.CtrnnWeights;
+import org.rnnmemory.model.WeightsIO;
+import org.rnnmemory.task.TaskSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rnnmem evaluate --weights DIR [--json]}: the SPEC section 4 protocol on one network. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a network (precision, weight correlation, PCA alignment).")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--weights", required = true, paramLabel = "DIR",
+            description = "Folder with G.npy, I.npy, w.npy, h0.npy and optionally model.json.")
+    Path weights;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout.")
+    boolean json;
+
+    @Option(names = "--dtype", defaultValue = "float32", description = "float32 (default) or float64.")
+    String dtype;
+
+    @Override
+    public Integer call() {
+        DataType type = switch (dtype) {
+            case "float32" -> DataType.FLOAT;
+            case "float64" -> DataType.DOUBLE;
+            default -> throw new UserInputException("--dtype must be float32 or float64, found '" + dtype + "'");
+        };
+        CtrnnWeights w = WeightsIO.load(weights, type);
+        double dt = w.params().dtMs();
+        EvalProtocol protocol = EvalProtocol.of(TaskSpec.SYSTEM_A, 1.0, 3000, new int[] {50, 150, 300});
+        if (dt != 1.0) {
+            protocol = EvalProtocol.of(scaled(dt), dt, 3000, new int[] {50, 150, 300});
+        }
+        EvaluationResult r = new Evaluator(protocol).evaluate(w);
+        if (json) {
+            System.out.println(Json.pretty(r.toJson()));
+        } else {
+            System.out.print(table(weights, r));
+        }
+        return 0;
+    }
+
+    /** The System A task expressed for another time step. */
+    static TaskSpec scaled(double dt) {
+        TaskSpec a = TaskSpec.SYSTEM_A;
+        return new TaskSpec((int) Math.round(a.trialSteps() / dt), (int) Math.round(a.onset() / dt),
+                (int) Math.round(a.onsetJitter() / dt), (int) Math.round(a.duration() / dt),
+                (int) Math.round(a.durationJitter() / dt), a.strength(), a.targetPerStep() * dt,
+                (int) Math.round(a.costOnset() / dt), a.catchFraction(), a.trials());
+    }
+
+    static String table(Path dir, EvaluationResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append("weights            ").append(dir).append('\n');
+        s.append(String.format(Locale.ROOT, "precision          %.8f  (mean MSE over y > 0; lower is better)%n",
+                r.precision()));
+        for (Map.Entry<String, Double> e : r.lossByDuration().entrySet()) {
+            s.append(String.format(Locale.ROOT, "  loss %-5s ms     %.8f%n", e.getKey(), e.getValue()));
+        }
+        s.append(String.format(Locale.ROOT, "weight correlation %.8f  (cos(I, w))%n%n", r.weightCorrelation()));
+        s.append(String.format(Locale.ROOT, "%-22s %12s %4s %14s %18s %12s%n", "alignment", "activity_pr", "k",
+                "topk_fraction", "variance_alignment", "eig1"));
+        row(s, "I vs spontaneous", r.inputVsSpontaneous());
+        row(s, "w vs memory period", r.readoutVsMemory());
+        s.append(String.format(Locale.ROOT, "%nlegacy participation ratio (ill-defined, see SPEC 4): I %.3f, w %.3f%n",
+                r.inputVsSpontaneous().legacyParticipationRatio(), r.readoutVsMemory().legacyParticipationRatio()));
+        return s.toString();
+    }
+
+    private static void row(StringBuilder s, String name, Alignment a) {
+        s.append(String.format(Locale.ROOT, "%-22s %12.5f %4d %14.6g %18.6g %12.5f%n", name, a.activityPr(), a.k(),
+                a.topkFraction(), a.varianceAlignment(), a.topEigenvalues()[0]));
+    }
+}
