@@ -10,7 +10,10 @@ import org.rnnmemory.model.Simulator;
 import org.rnnmemory.task.Trial;
 import org.rnnmemory.task.TrialGenerator;
 
-/** Runs the evaluation protocol of SPEC section 4 on one network. */
+/**
+ * Runs the evaluation protocol of SPEC section 4 on one network. Simulations run in float64 whatever
+ * the weights' type, so the metrics are not limited by float32 accumulation over 7000 steps.
+ */
 public final class Evaluator {
     private final EvalProtocol protocol;
 
@@ -18,7 +21,8 @@ public final class Evaluator {
         this.protocol = protocol;
     }
 
-    public EvaluationResult evaluate(CtrnnWeights weights) {
+    public EvaluationResult evaluate(CtrnnWeights original) {
+        CtrnnWeights weights = original.castTo(DataType.DOUBLE);
         Simulator sim = new Simulator(weights);
         Map<String, Double> losses = precisionLosses(sim, weights.n());
         double precision = losses.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
