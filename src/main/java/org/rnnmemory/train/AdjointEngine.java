@@ -99,7 +99,7 @@ public final class AdjointEngine implements BpttEngine {
         if ((trainInput || trainReadout) && len > 0) {
             backward(batch, e, r0, out, a, gi, gw);
         }
-        return new Gradients(loss, gi, gw);
+        return new Gradients(loss, gi, gw, Math.max(len, 0));
     }
 
     private void backward(EnsembleBatch batch, double[][] e, INDArray r0, INDArray out, double a, double[][] gi,

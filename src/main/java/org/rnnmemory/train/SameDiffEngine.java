@@ -94,7 +94,7 @@ public final class SameDiffEngine implements BpttEngine {
                 lambda = grads.get("h_start").dup();
             }
         }
-        return new Gradients(loss, gi, gw);
+        return new Gradients(loss, gi, gw, Math.max(0, steps - start));
     }
 
     private Map<String, INDArray> placeholders(EnsembleBatch batch, int from, INDArray lambda) {

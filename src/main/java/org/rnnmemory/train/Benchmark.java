@@ -1,0 +1,110 @@
+package org.rnnmemory.train;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnmemory.task.Trial;
+
+/**
+ * Times training updates and compares them with the GEMM floor measured in the same process:
+ * floor per update = steps simulated x 2 GEMMs of [S*B, N] x [N, N] (forward r.G and backward
+ * lambda.G), timed single-threaded, divided by the number of cores.
+ */
+public final class Benchmark {
+    private Benchmark() {}
+
+    /**
+     * Result of a benchmark.
+     *
+     * @param secondsPerUpdate mean wall time per training update
+     * @param floorSecondsPerUpdate the GEMM floor for the same steps and shapes
+     * @param gemmSeconds one [S*B, N] x [N, N] GEMM, single-threaded
+     * @param stepsSimulated mean steps simulated per update
+     * @param rows S * B
+     * @param cores available processors
+     * @param updates updates timed
+     * @param peakRssBytes peak resident set size of this process
+     */
+    public record Result(double secondsPerUpdate, double floorSecondsPerUpdate, double gemmSeconds,
+                         double stepsSimulated, int rows, int cores, int updates, long peakRssBytes) {
+        public double ratioToFloor() {
+            return secondsPerUpdate / floorSecondsPerUpdate;
+        }
+
+        public double stepsPerSecond() {
+            return stepsSimulated / secondsPerUpdate;
+        }
+    }
+
+    /** Times {@code updates} training updates of the plan (after one warm-up update). */
+    public static Result run(TrainPlan plan, List<Trial> dataset, int updates) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = plan.params().hiddenSize();
+        int rows = plan.seeds().size() * plan.batchSize();
+        double gemm = gemmSeconds(rows, n, plan.dtype());
+        final double[] acc = new double[2];
+        final int[] count = {0};
+        try (Trainer trainer = new Trainer(plan.withEpochs(Math.max(1,
+                (updates + 1 + plan.updatesPerEpoch() - 1) / plan.updatesPerEpoch())), dataset, null)) {
+            trainer.train(new Trainer.Listener() {
+                @Override
+                public void onUpdate(int update, int total, List<CurvePoint> points) {
+                    if (update >= 1 && count[0] < updates) {
+                        acc[0] += points.isEmpty() ? 0 : points.get(0).seconds();
+                        acc[1] += trainer.lastSimulatedSteps();
+                        count[0]++;
+                    }
+                    if (count[0] >= updates) {
+                        throw new StopTraining();
+                    }
+                }
+            });
+        } catch (StopTraining stop) {
+            // expected: the trainer is stopped once enough updates are timed
+        }
+        double seconds = acc[0] / count[0];
+        double steps = acc[1] / count[0];
+        return new Result(seconds, steps * 2 * gemm / cores, gemm, steps, rows, cores, updates, peakRss());
+    }
+
+    /** Thrown by the listener to end a benchmark early. */
+    static final class StopTraining extends RuntimeException {
+        StopTraining() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Mean time of one [rows, n] x [n, n] GEMM on this thread (after warm-up). */
+    public static double gemmSeconds(int rows, int n, DataType type) {
+        INDArray a = Nd4j.rand(type, rows, n);
+        INDArray b = Nd4j.rand(type, n, n);
+        INDArray c = Nd4j.createUninitialized(type, rows, n);
+        for (int i = 0; i < 5; i++) {
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        }
+        int reps = Math.max(10, (int) (2e9 / (2.0 * rows * n * n)));
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        }
+        return (System.nanoTime() - t0) / 1e9 / reps;
+    }
+
+    /** Peak resident memory (VmHWM) of this process, or -1 when unknown. */
+    public static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

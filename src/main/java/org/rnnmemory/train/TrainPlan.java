@@ -1,0 +1,56 @@
+package org.rnnmemory.train;
+
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnmemory.model.ModelParams;
+import org.rnnmemory.task.TaskSpec;
+
+/**
+ * Everything the trainer needs, derived from an experiment.
+ *
+ * @param params model parameters
+ * @param networkSeed seed of G (shared by every model seed)
+ * @param zeroInitialState h[0] = 0 (else N(0,1) per model seed)
+ * @param trainInput whether I is trained
+ * @param trainReadout whether w is trained
+ * @param task the task; its {@code trials} is the training-set size
+ * @param epochs epochs
+ * @param batchSize trials per batch (per seed)
+ * @param learningRate Adam learning rate
+ * @param engine "adjoint" or "samediff"
+ * @param chunkSteps chunk length of the SameDiff engine
+ * @param dtype float32 or float64 arithmetic
+ * @param workers parallel workers (threads), each training a share of the seeds
+ * @param seeds model seeds
+ */
+public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitialState, boolean trainInput,
+                        boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
+                        String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds) {
+
+    public TrainPlan {
+        if (batchSize > task.trials()) {
+            throw new IllegalArgumentException("training.batch_size (" + batchSize + ") must be <= task.trials ("
+                    + task.trials() + ")");
+        }
+        seeds = List.copyOf(seeds);
+    }
+
+    /** Updates per epoch: trials // batch size (SPEC section 3). */
+    public int updatesPerEpoch() {
+        return task.trials() / batchSize;
+    }
+
+    public int totalUpdates() {
+        return epochs * updatesPerEpoch();
+    }
+
+    public TrainPlan withEpochs(int e) {
+        return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, e, batchSize,
+                learningRate, engine, chunkSteps, dtype, workers, seeds);
+    }
+
+    public TrainPlan withSeeds(List<Integer> s) {
+        return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
+                learningRate, engine, chunkSteps, dtype, workers, s);
+    }
+}

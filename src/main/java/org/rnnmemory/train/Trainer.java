@@ -1,0 +1,296 @@
+package org.rnnmemory.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnmemory.model.Initializer;
+import org.rnnmemory.model.Rngs;
+import org.rnnmemory.task.Trial;
+import org.rnnmemory.task.TrialGenerator;
+
+/**
+ * Trains every seed of a plan side by side: the active seeds are split among the workers, each
+ * worker stacks its seeds on the batch axis and runs one exact BPTT pass per update, then each seed
+ * takes its own Adam step. Every random stream derives from the seed and a purpose only, so a seed's
+ * numbers do not depend on which other seeds share the run or how they are split among workers.
+ */
+public final class Trainer implements AutoCloseable {
+    /** Receives progress and history; called on the training thread. */
+    public interface Listener {
+        default void onUpdate(int update, int total, List<CurvePoint> points) {}
+
+        /** Called after every completed epoch (e.g. to write a checkpoint). */
+        default void onEpoch(int epoch, Trainer trainer) {}
+    }
+
+    private final TrainPlan plan;
+    private final INDArray g;
+    private final List<SeedState> states;
+    private final List<CurvePoint> history;
+    private final List<List<Trial>> trialSets = new ArrayList<>();
+    private final List<Trial> dataset;
+    private final BpttEngine[] engines;
+    private final ExecutorService pool;
+    private int nextUpdate;
+    private long lastRowSteps;
+    private int lastRows;
+
+    /**
+     * @param dataset trials shared by every seed, or null to generate a training set per seed
+     * @param resumed restored state, or null for a fresh start
+     */
+    public Trainer(TrainPlan plan, List<Trial> dataset, Checkpoint.State resumed) {
+        this.plan = plan;
+        this.dataset = dataset;
+        int n = plan.params().hiddenSize();
+        this.g = Initializer.recurrent(n, plan.networkSeed(), plan.dtype());
+        if (resumed != null) {
+            this.states = resumed.seeds();
+            this.history = new ArrayList<>(resumed.history());
+            this.nextUpdate = resumed.nextUpdate();
+        } else {
+            this.states = new ArrayList<>();
+            for (int seed : plan.seeds()) {
+                states.add(initialState(seed));
+            }
+            this.history = new ArrayList<>();
+        }
+        for (SeedState s : states) {
+            trialSets.add(dataset != null ? dataset
+                    : new TrialGenerator(plan.task(), Rngs.of(s.seed, Rngs.Purpose.TRIALS)).trainingSet());
+        }
+        int workers = Math.max(1, Math.min(plan.workers(), states.size()));
+        this.engines = new BpttEngine[workers];
+        for (int i = 0; i < workers; i++) {
+            engines[i] = newEngine();
+        }
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "rnnmem-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private BpttEngine newEngine() {
+        return switch (plan.engine()) {
+            case "adjoint" -> new AdjointEngine(plan.params(), g, plan.trainInput(), plan.trainReadout(), plan.dtype());
+            case "samediff" -> new SameDiffEngine(plan.params(), g, plan.chunkSteps(), plan.trainInput(),
+                    plan.trainReadout(), plan.dtype());
+            default -> throw new IllegalArgumentException("training.engine must be adjoint or samediff, found "
+                    + plan.engine());
+        };
+    }
+
+    private SeedState initialState(int seed) {
+        int n = plan.params().hiddenSize();
+        DataType t = plan.dtype();
+        double[] in = Initializer.input(n, seed, t).castTo(DataType.DOUBLE).data().asDouble();
+        double[] out = Initializer.readout(n, seed, t).castTo(DataType.DOUBLE).data().asDouble();
+        double[] h0 = plan.zeroInitialState() ? null
+                : Initializer.randomState(n, seed, t).castTo(DataType.DOUBLE).data().asDouble();
+        return new SeedState(seed, in, out, h0, new Adam(plan.learningRate(), n), new Adam(plan.learningRate(), n));
+    }
+
+    /** Indices of the batch of one seed at one update: distinct, drawn from that seed and update only. */
+    public static int[] batchIndices(int seed, int update, int trials, int batchSize) {
+        SplittableRandom rng = Rngs.of(seed, "batch." + update);
+        int[] idx = new int[trials];
+        for (int i = 0; i < trials; i++) {
+            idx[i] = i;
+        }
+        for (int i = 0; i < batchSize; i++) {
+            int j = i + rng.nextInt(trials - i);
+            int tmp = idx[i];
+            idx[i] = idx[j];
+            idx[j] = tmp;
+        }
+        int[] out = new int[batchSize];
+        System.arraycopy(idx, 0, out, 0, batchSize);
+        return out;
+    }
+
+    /** Runs the remaining updates. */
+    public void train(Listener listener) {
+        int total = plan.totalUpdates();
+        while (nextUpdate < total) {
+            int update = nextUpdate;
+            List<CurvePoint> points = step(update);
+            history.addAll(points);
+            nextUpdate++;
+            listener.onUpdate(update, total, points);
+            if (nextUpdate % plan.updatesPerEpoch() == 0) {
+                listener.onEpoch(nextUpdate / plan.updatesPerEpoch() - 1, this);
+            }
+        }
+        for (SeedState s : states) {
+            if (s.status == SeedState.Status.RUNNING) {
+                s.status = SeedState.Status.COMPLETED;
+            }
+        }
+    }
+
+    private List<CurvePoint> step(int update) {
+        List<Integer> active = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            if (states.get(i).status == SeedState.Status.RUNNING) {
+                active.add(i);
+            }
+        }
+        if (active.isEmpty()) {
+            return List.of();
+        }
+        long t0 = System.nanoTime();
+        List<List<Integer>> groups = split(active, engines.length);
+        List<Future<Gradients>> futures = new ArrayList<>();
+        for (int w = 0; w < groups.size(); w++) {
+            List<Integer> group = groups.get(w);
+            BpttEngine engine = engines[w];
+            futures.add(pool.submit(() -> compute(engine, group, update)));
+        }
+        List<CurvePoint> points = new ArrayList<>();
+        double seconds = 0;
+        Gradients[] results = new Gradients[groups.size()];
+        for (int w = 0; w < groups.size(); w++) {
+            try {
+                results[w] = futures.get(w).get();
+            } catch (Exception e) {
+                throw new IllegalStateException("training update " + update + " failed: " + e.getMessage(), e);
+            }
+        }
+        seconds = (System.nanoTime() - t0) / 1e9;
+        lastRowSteps = 0;
+        lastRows = 0;
+        for (int w = 0; w < groups.size(); w++) {
+            int rows = groups.get(w).size() * plan.batchSize();
+            lastRowSteps += (long) rows * results[w].simulatedSteps();
+            lastRows += rows;
+        }
+        int epoch = update / plan.updatesPerEpoch();
+        for (int w = 0; w < groups.size(); w++) {
+            List<Integer> group = groups.get(w);
+            for (int k = 0; k < group.size(); k++) {
+                SeedState s = states.get(group.get(k));
+                Gradients r = results[w];
+                points.add(apply(s, update, epoch, r.loss()[k], r.gradInput()[k], r.gradReadout()[k], seconds));
+            }
+        }
+        points.sort((a, b) -> Integer.compare(a.seed(), b.seed()));
+        return points;
+    }
+
+    private CurvePoint apply(SeedState s, int update, int epoch, double loss, double[] gi, double[] gw, double seconds) {
+        double ni = Gradients.norm(gi);
+        double nw = Gradients.norm(gw);
+        s.lastLoss = loss;
+        s.trainSeconds += seconds;
+        if (!Double.isFinite(loss) || !Double.isFinite(ni) || !Double.isFinite(nw)) {
+            s.status = SeedState.Status.DIVERGED;
+            s.divergedAt = update;
+            return new CurvePoint(s.seed, update, epoch, loss, ni, nw, seconds);
+        }
+        boolean f32 = plan.dtype() == DataType.FLOAT;
+        if (plan.trainInput()) {
+            s.adamInput.step(s.input, gi, f32);
+        }
+        if (plan.trainReadout()) {
+            s.adamReadout.step(s.readout, gw, f32);
+        }
+        s.updates = update + 1;
+        if (!finite(s.input) || !finite(s.readout)) {
+            s.status = SeedState.Status.DIVERGED;
+            s.divergedAt = update;
+        }
+        return new CurvePoint(s.seed, update, epoch, loss, ni, nw, seconds);
+    }
+
+    private static boolean finite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Gradients compute(BpttEngine engine, List<Integer> group, int update) {
+        List<List<Trial>> perSeed = new ArrayList<>();
+        double[][] in = new double[group.size()][];
+        double[][] out = new double[group.size()][];
+        double[][] h0 = plan.zeroInitialState() ? null : new double[group.size()][];
+        for (int k = 0; k < group.size(); k++) {
+            SeedState s = states.get(group.get(k));
+            List<Trial> set = trialSets.get(group.get(k));
+            List<Trial> batch = new ArrayList<>();
+            for (int i : batchIndices(s.seed, update, set.size(), plan.batchSize())) {
+                batch.add(set.get(i));
+            }
+            perSeed.add(batch);
+            in[k] = s.input;
+            out[k] = s.readout;
+            if (h0 != null) {
+                h0[k] = s.initialState;
+            }
+        }
+        return engine.compute(EnsembleBatch.of(perSeed, plan.zeroInitialState()), in, out, h0);
+    }
+
+    static List<List<Integer>> split(List<Integer> items, int parts) {
+        int p = Math.min(parts, items.size());
+        List<List<Integer>> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < p; i++) {
+            int size = items.size() / p + (i < items.size() % p ? 1 : 0);
+            out.add(items.subList(from, from + size));
+            from += size;
+        }
+        return out;
+    }
+
+    /** Row-weighted mean of the steps simulated in the last update. */
+    public double lastSimulatedSteps() {
+        return lastRows == 0 ? 0 : (double) lastRowSteps / lastRows;
+    }
+
+    /** Rows (seeds x batch) in the last update. */
+    public int lastRows() {
+        return lastRows;
+    }
+
+    public TrainPlan plan() {
+        return plan;
+    }
+
+    public INDArray recurrent() {
+        return g;
+    }
+
+    public List<SeedState> states() {
+        return Collections.unmodifiableList(states);
+    }
+
+    public List<CurvePoint> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    public int nextUpdate() {
+        return nextUpdate;
+    }
+
+    public List<Trial> trialSet(int index) {
+        return trialSets.get(index);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        for (BpttEngine e : engines) {
+            e.close();
+        }
+    }
+}
