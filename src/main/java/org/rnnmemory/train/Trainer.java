@@ -173,10 +173,43 @@ public final class Trainer implements AutoCloseable {
         }
         int epoch = update / plan.updatesPerEpoch();
         for (int w = 0; w < groups.size(); w++) {
-            List<Integer> group = groups.get(w);
+            List<Integer> group = new ArrayList<>(groups.get(w));
+            Gradients r = results[w];
+            // Seeds are separated by one-hot products, where 0 * NaN = NaN, so a non-finite seed can spoil
+            // the gradients of its group. Losses are computed per row and cannot: seeds with a non-finite
+            // loss are marked diverged and the rest of the group is recomputed without them; then any
+            // seed whose gradient is still not finite has diverged too.
+            while (true) {
+                List<Integer> bad = new ArrayList<>();
+                for (int k = 0; k < group.size(); k++) {
+                    if (!Double.isFinite(r.loss()[k])) {
+                        bad.add(k);
+                    }
+                }
+                if (bad.isEmpty()) {
+                    for (int k = 0; k < group.size(); k++) {
+                        if (!finite(r, k)) {
+                            bad.add(k);
+                        }
+                    }
+                    if (bad.isEmpty() || bad.size() == group.size()) {
+                        break;
+                    }
+                }
+                for (int k = bad.size() - 1; k >= 0; k--) {
+                    int idx = bad.get(k);
+                    SeedState s = states.get(group.get(idx));
+                    points.add(apply(s, update, epoch, r.loss()[idx], r.gradInput()[idx], r.gradReadout()[idx],
+                            seconds));
+                    group.remove(idx);
+                }
+                if (group.isEmpty()) {
+                    break;
+                }
+                r = compute(engines[w], group, update);
+            }
             for (int k = 0; k < group.size(); k++) {
                 SeedState s = states.get(group.get(k));
-                Gradients r = results[w];
                 points.add(apply(s, update, epoch, r.loss()[k], r.gradInput()[k], r.gradReadout()[k], seconds));
             }
         }
@@ -207,6 +240,10 @@ public final class Trainer implements AutoCloseable {
             s.divergedAt = update;
         }
         return new CurvePoint(s.seed, update, epoch, loss, ni, nw, seconds);
+    }
+
+    private static boolean finite(Gradients r, int k) {
+        return Double.isFinite(r.loss()[k]) && finite(r.gradInput()[k]) && finite(r.gradReadout()[k]);
     }
 
     private static boolean finite(double[] v) {
