@@ -13,6 +13,7 @@ import org.rnnmemory.model.Initializer;
 import org.rnnmemory.model.Rngs;
 import org.rnnmemory.task.Trial;
 import org.rnnmemory.task.TrialGenerator;
+import org.rnnmemory.task.TrialSet;
 
 /**
  * Trains every seed of a plan side by side: the active seeds are split among the workers, each
@@ -33,7 +34,7 @@ public final class Trainer implements AutoCloseable {
     private final INDArray g;
     private final List<SeedState> states;
     private final List<CurvePoint> history;
-    private final List<List<Trial>> trialSets = new ArrayList<>();
+    private final List<TrialSet> trialSets = new ArrayList<>();
     private final List<Trial> dataset;
     private final BpttEngine[] engines;
     private final ExecutorService pool;
@@ -62,8 +63,8 @@ public final class Trainer implements AutoCloseable {
             this.history = new ArrayList<>();
         }
         for (SeedState s : states) {
-            trialSets.add(dataset != null ? dataset
-                    : new TrialGenerator(plan.task(), Rngs.of(s.seed, Rngs.Purpose.TRIALS)).trainingSet());
+            trialSets.add(dataset != null ? TrialSet.of(dataset)
+                    : TrialSet.generated(plan.task(), new TrialGenerator(plan.task(), Rngs.of(s.seed, Rngs.Purpose.TRIALS))));
         }
         int workers = Math.max(1, Math.min(plan.workers(), states.size()));
         this.engines = new BpttEngine[workers];
@@ -262,7 +263,7 @@ public final class Trainer implements AutoCloseable {
         double[][] h0 = plan.zeroInitialState() ? null : new double[group.size()][];
         for (int k = 0; k < group.size(); k++) {
             SeedState s = states.get(group.get(k));
-            List<Trial> set = trialSets.get(group.get(k));
+            TrialSet set = trialSets.get(group.get(k));
             List<Trial> batch = new ArrayList<>();
             for (int i : batchIndices(s.seed, update, set.size(), plan.batchSize())) {
                 batch.add(set.get(i));
@@ -319,7 +320,7 @@ public final class Trainer implements AutoCloseable {
         return nextUpdate;
     }
 
-    public List<Trial> trialSet(int index) {
+    public TrialSet trialSet(int index) {
         return trialSets.get(index);
     }
 

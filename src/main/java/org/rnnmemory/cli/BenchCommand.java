@@ -1,0 +1,95 @@
+package org.rnnmemory.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnmemory.config.ExperimentLoader;
+import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.io.Json;
+import org.rnnmemory.model.Initializer;
+import org.rnnmemory.train.Benchmark;
+import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.train.TrainPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rnnmem bench [--config FILE] [--updates N] [--json]}: training speed against the GEMM floor. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time training updates and one evaluation against the GEMM floor measured in the same run.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "experiments/system-a.yaml",
+            description = "Experiment file (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--updates", defaultValue = "3", description = "Updates to time after one warm-up (default 3).")
+    int updates;
+
+    @Option(names = "--set", paramLabel = "path=value", description = "Override one value of the experiment.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one JSON object on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (updates < 1) {
+            throw new UserInputException("--updates must be >= 1, found " + updates);
+        }
+        ExperimentSpec spec = ExperimentLoader.load(config, sets);
+        TrainPlan plan = ExperimentRunner.plan(spec);
+        Benchmark.Result r = Benchmark.run(plan, null, updates);
+        int seed = spec.seeds().get(0);
+        var w = Initializer.network(plan.params(), plan.networkSeed(), seed, false, plan.dtype());
+        long t0 = System.nanoTime();
+        new Evaluator(spec.evalProtocol()).evaluate(w);
+        double evalSeconds = (System.nanoTime() - t0) / 1e9;
+        ObjectNode o = Json.object();
+        o.put("config", config.toString());
+        o.put("seeds", plan.seeds().size());
+        o.put("batch_size", plan.batchSize());
+        o.put("hidden_size", plan.params().hiddenSize());
+        o.put("engine", plan.engine());
+        o.put("workers", plan.workers());
+        o.put("dtype", plan.dtype().toString().toLowerCase(Locale.ROOT));
+        o.put("updates_timed", r.updates());
+        o.put("seconds_per_update", r.secondsPerUpdate());
+        o.put("floor_seconds_per_update", r.floorSecondsPerUpdate());
+        o.put("ratio_to_floor", r.ratioToFloor());
+        o.put("gemm_seconds", r.gemmSeconds());
+        o.put("gemm_shape", "[" + r.rows() + ", " + plan.params().hiddenSize() + "] x [" + plan.params().hiddenSize()
+                + ", " + plan.params().hiddenSize() + "]");
+        o.put("steps_simulated", r.stepsSimulated());
+        o.put("steps_per_second", r.stepsPerSecond());
+        o.put("cores", r.cores());
+        o.put("peak_rss_bytes", r.peakRssBytes());
+        o.put("evaluation_seconds", evalSeconds);
+        o.put("projected_full_run_hours", r.secondsPerUpdate() * plan.totalUpdates() / 3600);
+        o.put("omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        o.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        if (json) {
+            System.out.println(Json.pretty(o));
+        } else {
+            System.out.printf(Locale.ROOT, "config              %s (%d seeds x batch %d, N = %d, %s engine, %d workers)%n",
+                    config, plan.seeds().size(), plan.batchSize(), plan.params().hiddenSize(), plan.engine(),
+                    plan.workers());
+            System.out.printf(Locale.ROOT, "seconds per update  %.3f  (mean of %d)%n", r.secondsPerUpdate(), r.updates());
+            System.out.printf(Locale.ROOT, "GEMM floor          %.3f  (%.0f steps x 2 x %.3f ms / %d cores)%n",
+                    r.floorSecondsPerUpdate(), r.stepsSimulated(), r.gemmSeconds() * 1e3, r.cores());
+            System.out.printf(Locale.ROOT, "ratio to floor      %.3f%n", r.ratioToFloor());
+            System.out.printf(Locale.ROOT, "steps per second    %.1f%n", r.stepsPerSecond());
+            System.out.printf(Locale.ROOT, "peak RSS            %.2f GiB%n", r.peakRssBytes() / Math.pow(2, 30));
+            System.out.printf(Locale.ROOT, "evaluation          %.2f s per model%n", evalSeconds);
+            System.out.printf(Locale.ROOT, "projected run       %.2f h for %d updates%n",
+                    r.secondsPerUpdate() * plan.totalUpdates() / 3600, plan.totalUpdates());
+            System.out.printf(Locale.ROOT, "threads             OMP_NUM_THREADS=%s, backend %s%n",
+                    System.getenv("OMP_NUM_THREADS"), Nd4j.getBackend().getClass().getSimpleName());
+        }
+        return 0;
+    }
+}
