@@ -105,12 +105,12 @@ public final class TrialDatasets {
      *     non-dataset directory in the way
      */
     public static void write(Path dir, List<Trial> trials, double dtMs, String description) {
-        Info info = new Info(trials.isEmpty() ? 0 : trials.get(0).steps(), trials.size(), dtMs, description);
+        if (trials.isEmpty()) {
+            throw new IllegalArgumentException("trials must not be empty");
+        }
+        Info info = new Info(trials.get(0).steps(), trials.size(), dtMs, description);
         for (int k = 0; k < trials.size(); k++) {
-            if (trials.get(k).steps() != info.steps()) {
-                throw new IllegalArgumentException("trial " + k + " has " + trials.get(k).steps()
-                        + " steps, trial 0 has " + info.steps() + "; all trials must have the same length");
-            }
+            checkTrial(k, trials.get(k), info.steps());
         }
         Path target = dir.toAbsolutePath().normalize();
         try {
@@ -143,6 +143,18 @@ public final class TrialDatasets {
     /** Reads and validates {@code dataset.json} only. */
     public static Info readInfo(Path dir) {
         return new TrialDatasetReader(dir).readInfo();
+    }
+
+    /** What {@link #read} accepts: same length, onset and duration -1 or a step of the trial. */
+    private static void checkTrial(int k, Trial t, int steps) {
+        if (t.steps() != steps) {
+            throw new IllegalArgumentException("trial " + k + " has " + t.steps() + " steps, trial 0 has " + steps
+                    + "; all trials must have the same length");
+        }
+        if (t.onset() < -1 || t.onset() >= steps || t.duration() < -1 || t.duration() >= steps) {
+            throw new IllegalArgumentException("trial " + k + ": onset and duration must be -1 or in [0, " + steps
+                    + "), found onset " + t.onset() + ", duration " + t.duration());
+        }
     }
 
     private static void writeInto(Path dir, List<Trial> trials, Info info) throws IOException {

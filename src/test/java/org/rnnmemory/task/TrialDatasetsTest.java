@@ -149,6 +149,17 @@ class TrialDatasetsTest {
         assertTrue(e.getMessage().contains("trial 12 has 3 steps"), e.getMessage());
     }
 
+    @Test
+    void rejectsAnEmptySetAndABadStep() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrialDatasets.write(tmp.resolve("x"), List.of(), 1.0, ""));
+        assertEquals("trials must not be empty", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TrialDatasets.write(tmp.resolve("x"), generated(), -0.5, ""));
+        assertEquals("dt_ms must be finite and > 0, found -0.5", e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("x")));
+    }
+
     // ---- errors on read: each names the file (and the line where there is one) ----
 
     private static InputFileException readFails(Path dir, int steps) {
