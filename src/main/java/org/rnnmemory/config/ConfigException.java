@@ -21,7 +21,7 @@ public class ConfigException extends UserInputException {
     public ConfigException(String where, String key, String problem) {
         super(oneLine(where + ": " + (key == null || key.isEmpty() ? "" : key + ": ") + problem));
         this.where = where;
-        this.key = key;
+        this.key = key == null || key.isEmpty() ? null : key;
         this.problem = problem;
     }
 

@@ -65,6 +65,7 @@ public record ExperimentSpec(String name, List<Integer> seeds, NetworkSection ne
     }
 
     private static void checkEvaluation(TaskSection task, double dt, EvaluationSection evaluation) {
+        TaskSpec steps = toSteps(task, dt);
         steps("evaluation.onset_ms", evaluation.onsetMs(), dt);
         for (int i = 0; i < evaluation.durationsMs().size(); i++) {
             String key = "evaluation.durations_ms[" + i + "]";
@@ -76,7 +77,7 @@ public record ExperimentSpec(String name, List<Integer> seeds, NetworkSection ne
             }
         }
         try {
-            protocol(toSteps(task, dt), dt, evaluation);
+            protocol(steps, dt, evaluation);
         } catch (ConfigValueException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -43,15 +43,14 @@ final class Overrides {
         }
         String keyPath = Schema.join(prefix, key);
         Entry existing = map.entries().get(key);
-        MapNode child;
         if (existing == null) {
-            child = new MapNode(origin, Map.of());
-        } else if (existing.value() instanceof MapNode m) {
-            child = m;
-        } else {
+            // A section the file leaves out: other keys in it are defaults, so errors about them
+            // point at the enclosing mapping rather than at this override.
+            existing = new Entry(map.origin(), new MapNode(map.origin(), Map.of()));
+        }
+        if (!(existing.value() instanceof MapNode child)) {
             throw Fields.typeError(existing.value(), keyPath, "a mapping");
         }
-        Origin keyOrigin = existing == null ? origin : existing.keyOrigin();
-        return map.with(key, new Entry(keyOrigin, set(child, keyPath, segments, i + 1, value, origin)));
+        return map.with(key, new Entry(existing.keyOrigin(), set(child, keyPath, segments, i + 1, value, origin)));
     }
 }
