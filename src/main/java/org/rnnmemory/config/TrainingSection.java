@@ -1,0 +1,51 @@
+package org.rnnmemory.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code training:} section (SPEC section 3). Adam with beta1 0.9, beta2 0.999, eps 1e-8.
+ *
+ * @param epochs passes over the training set
+ * @param batchSize trials per update (at most {@code task.trials}, checked by {@link ExperimentSpec})
+ * @param learningRate Adam learning rate, > 0
+ * @param engine gradient engine: {@code adjoint} (hand-written backward pass) or {@code samediff}
+ * @param chunkSteps time steps per chunk of the forward/backward pass
+ * @param dtype {@code float32} or {@code float64}
+ * @param workers model seeds trained in parallel, >= 1
+ */
+public record TrainingSection(int epochs, int batchSize, double learningRate, String engine, int chunkSteps,
+                              String dtype, int workers) {
+
+    /** Allowed values of {@code engine}. */
+    public static final List<String> ENGINES = List.of("adjoint", "samediff");
+    /** Allowed values of {@code dtype}. */
+    public static final List<String> DTYPES = List.of("float32", "float64");
+
+    /** SPEC section 3: 50 epochs of batches of 32, learning rate 0.001. */
+    public static final TrainingSection SYSTEM_A = new TrainingSection(50, 32, 0.001, "adjoint", 250, "float32", 2);
+
+    public TrainingSection {
+        Check.atLeast("training.epochs", epochs, 1);
+        Check.atLeast("training.batch_size", batchSize, 1);
+        Check.positive("training.learning_rate", learningRate);
+        Check.oneOf("training.engine", engine, ENGINES);
+        Check.atLeast("training.chunk_steps", chunkSteps, 1);
+        Check.oneOf("training.dtype", dtype, DTYPES);
+        Check.atLeast("training.workers", workers, 1);
+    }
+
+    /** The section as ordered YAML values, keys in canonical order. */
+    Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", epochs);
+        m.put("batch_size", batchSize);
+        m.put("learning_rate", learningRate);
+        m.put("engine", engine);
+        m.put("chunk_steps", chunkSteps);
+        m.put("dtype", dtype);
+        m.put("workers", workers);
+        return m;
+    }
+}
