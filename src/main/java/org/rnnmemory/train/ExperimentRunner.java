@@ -107,22 +107,32 @@ public final class ExperimentRunner {
                 : TrialDatasets.read(Path.of(spec.task().dataset()), plan.task().trialSteps());
         AtomicFiles.writeString(dir.resolve("config.yaml"), configText);
         AtomicFiles.writeString(dir.resolve(RESOLVED), spec.toResolvedYaml());
-        Provenance prov = Provenance.start(spec.configHash(), spec.seeds());
-        ObjectNode runJson = prov.toJson();
-        runJson.put("status", "running");
-        runJson.put("resumed_from_update", state == null ? 0 : state.nextUpdate());
-        Json.write(dir.resolve("run.json"), runJson);
+        Provenance prov = Provenance.capture(Path.of("."));
+        int resumedFrom = state == null ? 0 : state.nextUpdate();
+        writeRunJson(dir, prov, spec, plan, resumedFrom);
         try (Trainer trainer = new Trainer(plan, dataset, state)) {
             train(trainer, spec, dir);
             finish(trainer, spec, dir);
         } catch (RuntimeException e) {
-            prov.finish("failed: " + e.getMessage());
-            Json.write(dir.resolve("run.json"), prov.toJson());
+            writeRunJson(dir, prov.finish("failed: " + e.getMessage()), spec, plan, resumedFrom);
             throw e;
         }
-        prov.finish("completed");
-        Json.write(dir.resolve("run.json"), prov.toJson());
+        writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom);
         return dir;
+    }
+
+    private static void writeRunJson(Path dir, Provenance prov, ExperimentSpec spec, TrainPlan plan, int resumedFrom) {
+        ObjectNode o = prov.toJson();
+        o.put("experiment", spec.name());
+        o.put("config_hash", spec.configHash());
+        var seeds = o.putArray("seeds");
+        spec.seeds().forEach(seeds::add);
+        o.put("engine", plan.engine());
+        o.put("workers", plan.workers());
+        o.put("dtype", "float64".equals(spec.training().dtype()) ? "float64" : "float32");
+        o.put("updates_total", plan.totalUpdates());
+        o.put("resumed_from_update", resumedFrom);
+        Json.write(dir.resolve("run.json"), o);
     }
 
     private static void checkSameConfig(ExperimentSpec spec, Path dir) {
