@@ -52,12 +52,14 @@ final class Fields {
         return e == null ? null : e.value();
     }
 
-    /** The value under {@code key}; an error at the mapping when absent. */
+    /** The value under {@code key} of a mapping that is present; an error at the mapping when absent. */
     ConfigNode required(String key, String expected) {
+        if (map == null) {
+            throw new IllegalStateException("required(" + key + ") on the absent mapping " + path);
+        }
         ConfigNode n = node(key);
         if (n == null) {
-            String where = map == null ? "?" : map.origin().where();
-            throw new ConfigException(where, key(key), "missing; expected " + expected);
+            throw new ConfigException(map.origin().where(), key(key), "missing; expected " + expected);
         }
         return n;
     }

@@ -2,9 +2,12 @@ package org.rnnmemory.config;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.rnnmemory.config.ConfigNode.Entry;
 import org.rnnmemory.config.ConfigNode.Origin;
@@ -27,10 +30,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * non-string keys are errors.
  */
 final class YamlReader {
-    private static final int MAX_DEPTH = 64;
-
     private final IntFunction<Origin> origins;
     private final Scalars scalars = new Scalars();
+    /** Nodes on the path from the root to the node being converted; an alias may point back. */
+    private final Set<Node> ancestors = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private YamlReader(IntFunction<Origin> origins) {
         this.origins = origins;
@@ -54,21 +57,29 @@ final class YamlReader {
         } catch (YAMLException e) {
             throw new ConfigException(origins.apply(1).where(), path, "malformed YAML: " + e.getMessage());
         }
-        return root == null ? null : new YamlReader(origins).convert(root, path, 0);
+        return root == null ? null : new YamlReader(origins).convert(root, path);
     }
 
-    private ConfigNode convert(Node node, String path, int depth) {
+    private ConfigNode convert(Node node, String path) {
         Origin origin = origins.apply(node.getStartMark().getLine() + 1);
-        if (depth > MAX_DEPTH) {
-            throw new ConfigException(origin.where(), path, "nested deeper than " + MAX_DEPTH + " levels");
+        if (!ancestors.add(node)) {
+            throw new ConfigException(origin.where(), path, "an alias refers to a value that contains it");
         }
+        try {
+            return convertNode(node, path, origin);
+        } finally {
+            ancestors.remove(node);
+        }
+    }
+
+    private ConfigNode convertNode(Node node, String path, Origin origin) {
         if (node instanceof MappingNode m) {
-            return mapping(m, path, origin, depth);
+            return mapping(m, path, origin);
         }
         if (node instanceof SequenceNode s) {
             List<ConfigNode> items = new ArrayList<>();
             for (Node item : s.getValue()) {
-                items.add(convert(item, path + "[" + items.size() + "]", depth + 1));
+                items.add(convert(item, path + "[" + items.size() + "]"));
             }
             return new ConfigNode.ListNode(origin, items);
         }
@@ -80,7 +91,7 @@ final class YamlReader {
         }
     }
 
-    private ConfigNode mapping(MappingNode m, String path, Origin origin, int depth) {
+    private ConfigNode mapping(MappingNode m, String path, Origin origin) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             Origin keyOrigin = origins.apply(t.getKeyNode().getStartMark().getLine() + 1);
@@ -91,20 +102,21 @@ final class YamlReader {
                 throw new ConfigException(keyOrigin.where(), keyPath,
                         "duplicate key (first given at " + first.keyOrigin().where() + ")");
             }
-            entries.put(key, new Entry(keyOrigin, convert(t.getValueNode(), keyPath, depth + 1)));
+            entries.put(key, new Entry(keyOrigin, convert(t.getValueNode(), keyPath)));
         }
         return new ConfigNode.MapNode(origin, entries);
     }
 
+    /** A mapping key: a plain string; a merge key {@code <<} is kept as an (unknown) key. */
     private static String key(Node keyNode, String path, Origin keyOrigin) {
-        if (keyNode instanceof ScalarNode s && Tag.STR.equals(s.getTag())) {
-            return s.getValue();
-        }
-        String text = keyNode instanceof ScalarNode s ? s.getValue() : "a " + keyNode.getNodeId();
         if (Tag.MERGE.equals(keyNode.getTag())) {
             return "<<";
         }
-        throw new ConfigException(keyOrigin.where(), path, "keys must be strings, found " + text);
+        if (keyNode instanceof ScalarNode s && Tag.STR.equals(s.getTag())) {
+            return s.getValue();
+        }
+        String found = keyNode instanceof ScalarNode s ? s.getValue() : "a " + keyNode.getNodeId();
+        throw new ConfigException(keyOrigin.where(), path, "keys must be strings, found " + found);
     }
 
     /** SnakeYAML's safe scalar construction (int, float, bool, null, str, timestamp). */

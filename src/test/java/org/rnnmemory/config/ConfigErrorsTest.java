@@ -164,6 +164,19 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void nonStringAndMergeKeysAreRejected() {
+        assertError(fails("name: x\n1: 2\n"), "bad.yaml:2", null, "keys must be strings, found 1");
+        assertError(fails("base: &b {gain: 2}\nnetwork:\n  <<: *b\n"), "bad.yaml:1", "base", "unknown key");
+        assertError(fails("network:\n  <<: {gain: 2}\n"), "bad.yaml:2", "network.<<", "unknown key");
+    }
+
+    @Test
+    void selfReferencingAliasIsAnError() {
+        assertError(fails("name: x\nseeds: &s [1, *s]\n"), "bad.yaml:2", "seeds[1]",
+                "an alias refers to a value that contains it");
+    }
+
+    @Test
     void emptyOrNonMappingDocuments() {
         assertError(fails(""), "bad.yaml:1", null, "the document is empty");
         assertError(fails("# only a comment\n"), "bad.yaml:1", null, "the document is empty");
