@@ -1,6 +1,10 @@
 package org.rnnmemory.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.rnnmemory.config.ExperimentLoader;
+import org.rnnmemory.config.ExperimentSpec;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,6 +35,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--dtype", defaultValue = "float32", description = "float32 (default) or float64.")
     String dtype;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Experiment whose task and evaluation settings to use (default: the run's "
+                    + "config.resolved.yaml when DIR is RUN_DIR/seeds/seed-N, else System A at the model's dt).")
+    Path config;
+
     @Override
     public Integer call() {
         DataType type = switch (dtype) {
@@ -39,18 +48,35 @@ public final class EvaluateCommand implements Callable<Integer> {
             default -> throw new UserInputException("--dtype must be float32 or float64, found '" + dtype + "'");
         };
         CtrnnWeights w = WeightsIO.load(weights, type);
-        double dt = w.params().dtMs();
-        EvalProtocol protocol = EvalProtocol.of(TaskSpec.SYSTEM_A, 1.0, 3000, new int[] {50, 150, 300});
-        if (dt != 1.0) {
-            protocol = EvalProtocol.of(scaled(dt), dt, 3000, new int[] {50, 150, 300});
-        }
-        EvaluationResult r = new Evaluator(protocol).evaluate(w);
+        EvaluationResult r = new Evaluator(protocol(w)).evaluate(w);
         if (json) {
             System.out.println(Json.pretty(r.toJson()));
         } else {
             System.out.print(table(weights, r));
         }
         return 0;
+    }
+
+    private EvalProtocol protocol(CtrnnWeights w) {
+        Path cfg = config;
+        if (cfg == null) {
+            Path runDir = weights.toAbsolutePath().normalize().getParent();
+            runDir = runDir == null ? null : runDir.getParent();
+            Path resolved = runDir == null ? null : runDir.resolve("config.resolved.yaml");
+            if (resolved != null && Files.isRegularFile(resolved)) {
+                cfg = resolved;
+            }
+        }
+        if (cfg != null) {
+            ExperimentSpec spec = ExperimentLoader.load(cfg, List.of());
+            if (spec.modelParams().dtMs() != w.params().dtMs()) {
+                throw new UserInputException(cfg + ": network.dt_ms = " + spec.modelParams().dtMs()
+                        + " differs from the weights' dt_ms = " + w.params().dtMs());
+            }
+            return spec.evalProtocol();
+        }
+        double dt = w.params().dtMs();
+        return EvalProtocol.of(dt == 1.0 ? TaskSpec.SYSTEM_A : scaled(dt), dt, 3000, new int[] {50, 150, 300});
     }
 
     /** The System A task expressed for another time step. */

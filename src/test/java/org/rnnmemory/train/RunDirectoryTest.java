@@ -1,0 +1,198 @@
+package org.rnnmemory.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnmemory.cli.Main;
+import org.rnnmemory.config.ExperimentLoader;
+import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.io.Json;
+import org.rnnmemory.io.Npy;
+import tech.tablesaw.api.Table;
+
+/** A whole run through the CLI: the run directory's contract, reproducibility and resume. */
+class RunDirectoryTest {
+    static final String YAML = """
+            name: tiny
+            seeds: {from: 1, to: 3}
+            network: {hidden_size: 12, tau_ms: 100, dt_ms: 10, gain: 1.5, network_seed: 1}
+            task: {trial_ms: 1000, onset_ms: 300, onset_jitter_ms: 100, duration_ms: 50,
+                   duration_jitter_ms: 20, cost_onset_ms: 600, trials: 24}
+            training: {epochs: 3, batch_size: 6, learning_rate: 0.01, workers: 2}
+            evaluation: {onset_ms: 300, durations_ms: [30, 50, 80]}
+            """;
+
+    @TempDir
+    static Path tmp;
+    static Path experiment;
+    static Path run;
+
+    record Out(int code, String out, String err) {}
+
+    static Out cli(String... args) {
+        PrintStream o = System.out;
+        PrintStream e = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Out(Main.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(o);
+            System.setErr(e);
+        }
+    }
+
+    @BeforeAll
+    static void runOnce() throws Exception {
+        experiment = tmp.resolve("tiny.yaml");
+        Files.writeString(experiment, YAML);
+        run = tmp.resolve("run");
+        Out o = cli("run", experiment.toString(), "--out", run.toString());
+        assertEquals(0, o.code(), o.err());
+    }
+
+    @Test
+    void runDirectoryHoldsEveryFile() throws Exception {
+        for (String f : List.of("config.yaml", "config.resolved.yaml", "run.json", "checkpoint.bin", "tables/seeds.csv",
+                "tables/curves.csv", "tables/schema.json", "seeds/seed-1/G.npy", "seeds/seed-3/model.json")) {
+            assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        }
+        assertEquals(YAML, Files.readString(run.resolve("config.yaml")));
+        JsonNode info = Json.MAPPER.readTree(run.resolve("run.json").toFile());
+        assertEquals("completed", info.get("status").asText());
+        ExperimentSpec spec = ExperimentLoader.load(experiment, List.of());
+        assertEquals(spec.configHash(), info.get("config_hash").asText());
+        assertEquals(3, info.get("seeds").size());
+        assertTrue(info.get("git").has("commit") && info.has("end_utc"), info.toString());
+    }
+
+    @Test
+    void tablesFollowTheirSchema() throws Exception {
+        Table seeds = Table.read().csv(run.resolve("tables/seeds.csv").toFile());
+        Table curves = Table.read().csv(run.resolve("tables/curves.csv").toFile());
+        assertEquals(3, seeds.rowCount());
+        assertEquals(3 * 3 * 4, curves.rowCount(), "seeds x epochs x (24 // 6) updates");
+        for (String c : List.of("seed", "status", "precision", "loss_30", "loss_50", "loss_80", "weight_correlation",
+                "final_train_loss", "updates", "train_seconds", "input_spont_activity_pr", "readout_mem_topk_fraction")) {
+            assertTrue(seeds.columnNames().contains(c), "seeds.csv column " + c);
+        }
+        assertEquals(List.of("seed", "update", "epoch", "loss", "grad_norm_input", "grad_norm_readout", "seconds"),
+                curves.columnNames());
+        JsonNode schema = Json.MAPPER.readTree(run.resolve("tables/schema.json").toFile());
+        for (String c : seeds.columnNames()) {
+            assertTrue(schema.get("seeds").has(c), "schema for seeds." + c);
+            assertTrue(schema.get("seeds").get(c).has("unit"));
+        }
+        for (String c : curves.columnNames()) {
+            assertTrue(schema.get("curves").has(c), "schema for curves." + c);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals("completed", seeds.stringColumn("status").get(i));
+            assertEquals(12, seeds.intColumn("updates").get(i));
+        }
+    }
+
+    @Test
+    void evaluateOnSavedWeightsGivesTheTablePrecision() throws Exception {
+        Table seeds = Table.read().csv(run.resolve("tables/seeds.csv").toFile());
+        Out o = cli("evaluate", "--weights", run.resolve("seeds/seed-2").toString(), "--json",
+                "--config", run.resolve("config.resolved.yaml").toString());
+        assertEquals(0, o.code(), o.err());
+        double fromCli = Json.MAPPER.readTree(o.out()).get("precision").asDouble();
+        double fromTable = seeds.doubleColumn("precision").get(1);
+        assertEquals(fromTable, fromCli, 1e-12 * Math.abs(fromTable));
+    }
+
+    @Test
+    void sameSpecSameNumbers() throws Exception {
+        Path again = tmp.resolve("again");
+        assertEquals(0, cli("run", experiment.toString(), "--out", again.toString()).code());
+        for (int s = 1; s <= 3; s++) {
+            for (String f : List.of("I.npy", "w.npy")) {
+                assertArrayEquals(
+                        Npy.read(run.resolve("seeds/seed-" + s).resolve(f), DataType.FLOAT).data().asFloat(),
+                        Npy.read(again.resolve("seeds/seed-" + s).resolve(f), DataType.FLOAT).data().asFloat(),
+                        "seed " + s + " " + f);
+            }
+        }
+        assertEquals(Files.readString(run.resolve("tables/curves.csv")).lines().map(RunDirectoryTest::dropSeconds)
+                .toList(), Files.readString(again.resolve("tables/curves.csv")).lines()
+                .map(RunDirectoryTest::dropSeconds).toList());
+    }
+
+    static String dropSeconds(String line) {
+        return line.substring(0, line.lastIndexOf(','));
+    }
+
+    @Test
+    void resumeFromAMidRunCheckpointEqualsTheUninterruptedRun() throws Exception {
+        ExperimentSpec spec = ExperimentLoader.load(experiment, List.of());
+        Path resumed = tmp.resolve("resumed");
+        Files.createDirectories(resumed);
+        Files.writeString(resumed.resolve(ExperimentRunner.RESOLVED), spec.toResolvedYaml());
+        TrainPlan plan = ExperimentRunner.plan(spec);
+        try (Trainer t = new Trainer(plan, null, null)) {
+            t.train(new Trainer.Listener() {
+                @Override
+                public void onEpoch(int epoch, Trainer trainer) {
+                    if (epoch == 0) {
+                        Checkpoint.write(resumed.resolve(ExperimentRunner.CHECKPOINT), spec.configHash(), trainer,
+                                plan.learningRate());
+                        throw new IllegalStateException("killed after the first epoch");
+                    }
+                }
+            });
+        } catch (IllegalStateException killed) {
+            assertTrue(killed.getMessage().startsWith("killed"));
+        }
+        Out o = cli("run", experiment.toString(), "--out", resumed.toString(), "--resume");
+        assertEquals(0, o.code(), o.err());
+        for (int s = 1; s <= 3; s++) {
+            assertArrayEquals(Npy.read(run.resolve("seeds/seed-" + s + "/w.npy"), DataType.FLOAT).data().asFloat(),
+                    Npy.read(resumed.resolve("seeds/seed-" + s + "/w.npy"), DataType.FLOAT).data().asFloat());
+        }
+        assertEquals(Json.MAPPER.readTree(resumed.resolve("run.json").toFile()).get("resumed_from_update").asInt(), 4);
+        Table a = Table.read().csv(run.resolve("tables/seeds.csv").toFile());
+        Table b = Table.read().csv(resumed.resolve("tables/seeds.csv").toFile());
+        assertEquals(a.doubleColumn("precision").asList(), b.doubleColumn("precision").asList());
+    }
+
+    @Test
+    void badYamlIsOneLineNamingFileLineAndKeyAndWritesNothing() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, YAML.replace("gain: 1.5", "gian: 1.5"));
+        Path out = tmp.resolve("never");
+        Out o = cli("run", bad.toString(), "--out", out.toString());
+        assertEquals(2, o.code());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("bad.yaml:3") && o.err().contains("network.gian") && o.err().contains("gain"),
+                o.err());
+        assertFalse(Files.exists(out));
+        Out set = cli("run", experiment.toString(), "--out", out.toString(), "--set", "training.epochs=-1");
+        assertEquals(2, set.code());
+        assertTrue(set.err().contains("training.epochs"), set.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void existingRunIsNotOverwritten() {
+        Out o = cli("run", experiment.toString(), "--out", run.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--resume"), o.err());
+    }
+}
