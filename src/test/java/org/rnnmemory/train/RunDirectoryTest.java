@@ -195,4 +195,18 @@ class RunDirectoryTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--resume"), o.err());
     }
+
+    @Test
+    void trainingOnAWrittenDatasetEqualsTrainingOnTheGeneratedSet() throws Exception {
+        Path data = tmp.resolve("data-seed2");
+        Out w = cli("dataset", experiment.toString(), "--seed", "2", "--out", data.toString());
+        assertEquals(0, w.code(), w.err());
+        assertTrue(Files.isRegularFile(data.resolve("trials.csv")));
+        Path out = tmp.resolve("from-dataset");
+        Out o = cli("run", experiment.toString(), "--out", out.toString(), "--set", "seeds=[2]",
+                "--set", "task.dataset=" + data);
+        assertEquals(0, o.code(), o.err());
+        assertArrayEquals(Npy.read(run.resolve("seeds/seed-2/I.npy"), DataType.FLOAT).data().asFloat(),
+                Npy.read(out.resolve("seeds/seed-2/I.npy"), DataType.FLOAT).data().asFloat());
+    }
 }
