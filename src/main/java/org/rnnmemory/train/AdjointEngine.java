@@ -33,6 +33,7 @@ public final class AdjointEngine implements BpttEngine {
     private final DataType type;
     private final List<INDArray> store = new ArrayList<>();
     private int storeRows = -1;
+    private final FastTanh tanh = new FastTanh();
 
     public AdjointEngine(ModelParams params, INDArray g, boolean trainInput, boolean trainReadout, DataType type) {
         this.params = params;
@@ -81,7 +82,7 @@ public final class AdjointEngine implements BpttEngine {
                 Nd4j.gemm(us, inA, h, false, false, 1.0, 1.0);
             }
             INDArray r = slot(k, rows, n);
-            Nd4j.getExecutioner().exec(new Tanh(h, r));
+            tanh.apply(h, r);
             Nd4j.gemm(r, out, zs, false, true, 1.0, 0.0);
             double[] z = zs.data().asDouble();
             for (int i = 0; i < rows; i++) {
