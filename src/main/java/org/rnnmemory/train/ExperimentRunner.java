@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.config.ConfigValueException;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.EvaluationResult;
 import org.rnnmemory.eval.Evaluator;
@@ -61,7 +62,8 @@ public final class ExperimentRunner {
         return new TrainPlan(spec.modelParams(), net.networkSeed(), "zero".equals(net.initialState()),
                 net.trainInput(), net.trainReadout(), spec.taskSpec(), tr.epochs(), tr.batchSize(),
                 tr.learningRate(), tr.engine(), tr.chunkSteps(),
-                "float64".equals(tr.dtype()) ? DataType.DOUBLE : DataType.FLOAT, tr.workers(), spec.seeds());
+                "float64".equals(tr.dtype()) ? DataType.DOUBLE : DataType.FLOAT, tr.workers(), spec.seeds(),
+                net.initInput(), net.initReadout(), spec.evalProtocol());
     }
 
     /** The default run directory: runs/NAME/UTC-TIMESTAMP-HASH. */
@@ -110,7 +112,7 @@ public final class ExperimentRunner {
         Provenance prov = Provenance.capture(Path.of("."));
         int resumedFrom = state == null ? 0 : state.nextUpdate();
         writeRunJson(dir, prov, spec, plan, resumedFrom);
-        try (Trainer trainer = new Trainer(plan, dataset, state)) {
+        try (Trainer trainer = newTrainer(spec, plan, dataset, state)) {
             train(trainer, spec, dir);
             finish(trainer, spec, dir);
         } catch (RuntimeException e) {
@@ -119,6 +121,15 @@ public final class ExperimentRunner {
         }
         writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom);
         return dir;
+    }
+
+    /** A trainer; a rejected initialisation ({@code network.init.*}) becomes a one-line user error. */
+    private static Trainer newTrainer(ExperimentSpec spec, TrainPlan plan, List<Trial> dataset, Checkpoint.State state) {
+        try {
+            return new Trainer(plan, dataset, state);
+        } catch (ConfigValueException e) {
+            throw new UserInputException(spec.name() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void writeRunJson(Path dir, Provenance prov, ExperimentSpec spec, TrainPlan plan, int resumedFrom) {

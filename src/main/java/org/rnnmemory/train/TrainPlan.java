@@ -2,6 +2,8 @@ package org.rnnmemory.train;
 
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnmemory.config.WeightInit;
+import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.model.ModelParams;
 import org.rnnmemory.task.TaskSpec;
 
@@ -22,10 +24,15 @@ import org.rnnmemory.task.TaskSpec;
  * @param dtype float32 or float64 arithmetic
  * @param workers parallel workers (threads), each training a share of the seeds
  * @param seeds model seeds
+ * @param initInput how each seed's input weights I start ({@link WeightInitializer})
+ * @param initReadout how each seed's readout weights w start
+ * @param evalProtocol the evaluation protocol whose PCAs a {@code pcs} initialisation uses; may be null
+ *        when neither initialisation is {@code pcs}
  */
 public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitialState, boolean trainInput,
                         boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
-                        String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds) {
+                        String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds,
+                        WeightInit initInput, WeightInit initReadout, EvalProtocol evalProtocol) {
 
     public TrainPlan {
         if (batchSize > task.trials()) {
@@ -33,6 +40,20 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
                     + task.trials() + ")");
         }
         seeds = List.copyOf(seeds);
+        if (initInput == null || initReadout == null) {
+            throw new IllegalArgumentException("initInput and initReadout must be given (use WeightInit.Random)");
+        }
+        if (evalProtocol == null && (initInput instanceof WeightInit.Pcs || initReadout instanceof WeightInit.Pcs)) {
+            throw new IllegalArgumentException("a pcs initialisation needs an evaluation protocol, found null");
+        }
+    }
+
+    /** A plan whose I and w start from the random draws of SPEC section 1. */
+    public TrainPlan(ModelParams params, long networkSeed, boolean zeroInitialState, boolean trainInput,
+                     boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
+                     String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds) {
+        this(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize, learningRate,
+                engine, chunkSteps, dtype, workers, seeds, new WeightInit.Random(), new WeightInit.Random(), null);
     }
 
     /** Updates per epoch: trials // batch size (SPEC section 3). */
@@ -46,11 +67,17 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
 
     public TrainPlan withEpochs(int e) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, e, batchSize,
-                learningRate, engine, chunkSteps, dtype, workers, seeds);
+                learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol);
     }
 
     public TrainPlan withSeeds(List<Integer> s) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
-                learningRate, engine, chunkSteps, dtype, workers, s);
+                learningRate, engine, chunkSteps, dtype, workers, s, initInput, initReadout, evalProtocol);
+    }
+
+    /** The same plan with other initialisations of I and w, whose PCAs use {@code protocol}. */
+    public TrainPlan withInit(WeightInit input, WeightInit readout, EvalProtocol protocol) {
+        return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
+                learningRate, engine, chunkSteps, dtype, workers, seeds, input, readout, protocol);
     }
 }

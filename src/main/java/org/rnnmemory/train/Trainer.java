@@ -57,8 +57,9 @@ public final class Trainer implements AutoCloseable {
             this.nextUpdate = resumed.nextUpdate();
         } else {
             this.states = new ArrayList<>();
+            WeightInitializer init = WeightInitializer.of(plan, g);
             for (int seed : plan.seeds()) {
-                states.add(initialState(seed));
+                states.add(initialState(seed, init));
             }
             this.history = new ArrayList<>();
         }
@@ -88,11 +89,12 @@ public final class Trainer implements AutoCloseable {
         };
     }
 
-    private SeedState initialState(int seed) {
+    private SeedState initialState(int seed, WeightInitializer init) {
         int n = plan.params().hiddenSize();
         DataType t = plan.dtype();
-        double[] in = Initializer.input(n, seed, t).castTo(DataType.DOUBLE).data().asDouble();
-        double[] out = Initializer.readout(n, seed, t).castTo(DataType.DOUBLE).data().asDouble();
+        WeightInitializer.Initial w = init.initial(seed);
+        double[] in = w.input();
+        double[] out = w.readout();
         double[] h0 = plan.zeroInitialState() ? null
                 : Initializer.randomState(n, seed, t).castTo(DataType.DOUBLE).data().asDouble();
         return new SeedState(seed, in, out, h0, new Adam(plan.learningRate(), n), new Adam(plan.learningRate(), n));
