@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnmemory.model.ModelParams;
 
 /**
@@ -22,18 +23,21 @@ import org.rnnmemory.model.ModelParams;
  *   gh[t+1] = gr * (1 - r[t+1]^2) + (1 - a) gh[t+2]
  *   dL/dw  += e[t] r[t+1]          dL/dI += a u[t] gh[t+1]
  * </pre>
- * Seeds enter only through small [R, S] x [S, N] products with one-hot row-to-seed maps, so each
- * seed's numbers are those it would get alone. G gets no gradient.
+ * Rates are stored in blocks of {@value #BLOCK} steps ([BLOCK * R, N] each), so z, e and dL/dw are
+ * computed with one product per block instead of small products per step. Seeds enter only through
+ * one-hot row-to-seed maps, so each seed's numbers are those it would get alone. G gets no gradient.
  */
 public final class AdjointEngine implements BpttEngine {
+    static final int BLOCK = 64;
+
     private final ModelParams params;
     private final INDArray gGt;
     private final boolean trainInput;
     private final boolean trainReadout;
     private final DataType type;
-    private final List<INDArray> store = new ArrayList<>();
-    private int storeRows = -1;
+    private final List<INDArray> blocks = new ArrayList<>();
     private final FastTanh tanh = new FastTanh();
+    private int blockRows = -1;
 
     public AdjointEngine(ModelParams params, INDArray g, boolean trainInput, boolean trainReadout, DataType type) {
         this.params = params;
@@ -43,15 +47,25 @@ public final class AdjointEngine implements BpttEngine {
         this.type = type;
     }
 
-    private INDArray slot(int k, int rows, int n) {
-        if (storeRows != rows) {
-            store.clear();
-            storeRows = rows;
+    private INDArray block(int b, int rows, int n) {
+        if (blockRows != rows) {
+            blocks.clear();
+            blockRows = rows;
         }
-        while (store.size() <= k) {
-            store.add(Nd4j.createUninitialized(type, rows, n));
+        while (blocks.size() <= b) {
+            blocks.add(Nd4j.createUninitialized(type, (long) BLOCK * rows, n));
         }
-        return store.get(k);
+        return blocks.get(b);
+    }
+
+    private static INDArray rowsOf(INDArray a, long from, long to) {
+        return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
+    /** Stored r[t+1] of simulated step k, a [R, N] view. */
+    private INDArray rate(int k, int rows) {
+        int j = k % BLOCK;
+        return rowsOf(blocks.get(k / BLOCK), (long) j * rows, (long) (j + 1) * rows);
     }
 
     @Override
@@ -59,73 +73,90 @@ public final class AdjointEngine implements BpttEngine {
         int s = batch.seeds();
         int n = input[0].length;
         int rows = batch.rows();
-        int start = batch.start();
-        int steps = batch.steps();
-        int len = steps - start;
+        int len = Math.max(0, batch.steps() - batch.start());
         double a = params.alpha();
         INDArray inA = EngineSupport.matrix(input, type).muli(a);
         INDArray out = EngineSupport.matrix(readout, type);
         double[] loss = batch.lossBeforeStart();
-        double[][] e = new double[Math.max(len, 0)][rows];
+        INDArray gradOut = Nd4j.zeros(type, s, n);
+        List<INDArray> errors = new ArrayList<>();
 
-        // forward: h and r for every step; z and e as soon as r is known
         INDArray h = EngineSupport.rowStates(initialState, batch.rowsPerSeed(), s, n, type);
         INDArray r0 = Nd4j.createUninitialized(type, rows, n);
-        Nd4j.getExecutioner().exec(new Tanh(h, r0));
-        INDArray zs = Nd4j.createUninitialized(type, rows, s);
+        tanh.apply(h, r0);
         INDArray prev = r0;
         for (int k = 0; k < len; k++) {
-            int t = start + k;
+            int t = batch.start() + k;
             Nd4j.gemm(prev, gGt, h, false, false, a, 1.0 - a);
-            INDArray us = seedColumns(batch, batch.u(), t, 1.0f);
+            INDArray us = seedColumns(batch, column(batch.u(), t, rows));
             if (us != null) {
                 Nd4j.gemm(us, inA, h, false, false, 1.0, 1.0);
             }
-            INDArray r = slot(k, rows, n);
+            block(k / BLOCK, rows, n);
+            INDArray r = rate(k, rows);
             tanh.apply(h, r);
-            Nd4j.gemm(r, out, zs, false, true, 1.0, 0.0);
-            double[] z = zs.data().asDouble();
-            for (int i = 0; i < rows; i++) {
-                double zi = z[i * s + batch.seedOfRow(i)];
-                if (batch.inLoss(i, t)) {
-                    double err = zi - batch.y()[i][t];
-                    loss[batch.seedOfRow(i)] += batch.rowWeight()[i] * err * err;
-                    e[k][i] = 2 * batch.rowWeight()[i] * err;
-                }
-            }
             prev = r;
+            if (k % BLOCK == BLOCK - 1 || k == len - 1) {
+                errors.add(finishBlock(batch, k / BLOCK, k % BLOCK + 1, out, loss, gradOut));
+            }
         }
         double[][] gi = new double[s][n];
         double[][] gw = new double[s][n];
-        if ((trainInput || trainReadout) && len > 0) {
-            backward(batch, e, r0, out, a, gi, gw);
+        if (trainReadout) {
+            copyInto(gw, gradOut);
         }
-        return new Gradients(loss, gi, gw, Math.max(len, 0));
+        if (trainInput && len > 0) {
+            backward(batch, errors, out, a, gi);
+        }
+        return new Gradients(loss, gi, gw, len);
     }
 
-    private void backward(EnsembleBatch batch, double[][] e, INDArray r0, INDArray out, double a, double[][] gi,
-                          double[][] gw) {
+    /**
+     * Outputs, loss, errors e and dL/dw for the first {@code filled} steps of a block. Returns the
+     * block's errors as one-hot seed columns [filled * R, S].
+     */
+    private INDArray finishBlock(EnsembleBatch batch, int b, int filled, INDArray out, double[] loss,
+                                 INDArray gradOut) {
         int rows = batch.rows();
         int s = batch.seeds();
+        INDArray stored = rowsOf(blocks.get(b), 0, (long) filled * rows);
+        double[] z = stored.mmul(out.transpose()).data().asDouble();
+        double[] e = new double[filled * rows * s];
+        for (int j = 0; j < filled; j++) {
+            int t = batch.start() + b * BLOCK + j;
+            for (int i = 0; i < rows; i++) {
+                int seed = batch.seedOfRow(i);
+                int at = (j * rows + i) * s + seed;
+                if (batch.inLoss(i, t)) {
+                    double err = z[at] - batch.y()[i][t];
+                    loss[seed] += batch.rowWeight()[i] * err * err;
+                    e[at] = 2 * batch.rowWeight()[i] * err;
+                }
+            }
+        }
+        INDArray errors = Nd4j.create(e, new long[] {(long) filled * rows, s}, 'c').castTo(type);
+        if (trainReadout) {
+            Nd4j.gemm(errors, stored, gradOut, true, false, 1.0, 1.0);
+        }
+        return errors;
+    }
+
+    private void backward(EnsembleBatch batch, List<INDArray> errors, INDArray out, double a, double[][] gi) {
+        int rows = batch.rows();
         int n = (int) out.columns();
-        int start = batch.start();
-        int len = e.length;
+        int len = batch.steps() - batch.start();
         INDArray ghNext = Nd4j.zeros(type, rows, n);
         INDArray gr = Nd4j.createUninitialized(type, rows, n);
         INDArray deriv = Nd4j.createUninitialized(type, rows, n);
-        INDArray gradIn = Nd4j.zeros(type, s, n);
-        INDArray gradOut = Nd4j.zeros(type, s, n);
+        INDArray pulse = Nd4j.zeros(type, rows, n);
+        INDArray scaled = Nd4j.createUninitialized(type, rows, n);
         for (int k = len - 1; k >= 0; k--) {
-            int t = start + k;
-            INDArray r = store.get(k);
-            INDArray es = seedColumns(batch, e[k]);
-            if (es != null) {
-                Nd4j.gemm(es, out, gr, false, false, 1.0, 0.0);
-                Nd4j.gemm(es, r, gradOut, true, false, 1.0, 1.0);
-                Nd4j.gemm(ghNext, gGt, gr, false, true, a, 1.0);
-            } else {
-                Nd4j.gemm(ghNext, gGt, gr, false, true, a, 0.0);
-            }
+            int t = batch.start() + k;
+            INDArray r = rate(k, rows);
+            int j = k % BLOCK;
+            INDArray es = rowsOf(errors.get(k / BLOCK), (long) j * rows, (long) (j + 1) * rows);
+            Nd4j.gemm(es, out, gr, false, false, 1.0, 0.0);
+            Nd4j.gemm(ghNext, gGt, gr, false, true, a, 1.0);
             Nd4j.getExecutioner().exec(new MulOp(r, r, deriv));
             deriv.rsubi(1.0);
             gr.muli(deriv);
@@ -133,49 +164,51 @@ public final class AdjointEngine implements BpttEngine {
             INDArray swap = ghNext;
             ghNext = gr;
             gr = swap;
-            INDArray us = seedColumns(batch, batch.u(), t, 1.0f);
-            if (us != null) {
-                Nd4j.gemm(us, ghNext, gradIn, true, false, a, 1.0);
+            double[] u = column(batch.u(), t, rows);
+            if (u != null) {
+                INDArray ucol = Nd4j.createFromArray(u).castTo(type);
+                Nd4j.getExecutioner().exec(new BroadcastMulOp(ghNext, ucol, scaled, 0));
+                pulse.addi(scaled);
             }
         }
-        if (trainInput) {
-            copyInto(gi, gradIn);
-        }
-        if (trainReadout) {
-            copyInto(gw, gradOut);
-        }
+        INDArray gradIn = seedMap(batch).transpose().mmul(pulse).muli(a);
+        copyInto(gi, gradIn);
     }
 
-    /** [R, S] with row i's value of step t in its seed's column, or null when all are zero. */
-    private INDArray seedColumns(EnsembleBatch batch, float[][] values, int t, float scale) {
-        int rows = batch.rows();
-        int s = batch.seeds();
-        float[] m = null;
+    /** One-hot [R, S] map from rows to seeds. */
+    private INDArray seedMap(EnsembleBatch batch) {
+        double[] m = new double[batch.rows() * batch.seeds()];
+        for (int i = 0; i < batch.rows(); i++) {
+            m[i * batch.seeds() + batch.seedOfRow(i)] = 1;
+        }
+        return Nd4j.create(m, new long[] {batch.rows(), batch.seeds()}, 'c').castTo(type);
+    }
+
+    /** Step t of every row, or null when all are zero. */
+    private static double[] column(float[][] values, int t, int rows) {
+        double[] c = null;
         for (int i = 0; i < rows; i++) {
-            float v = values[i][t];
-            if (v != 0f) {
-                if (m == null) {
-                    m = new float[rows * s];
+            if (values[i][t] != 0f) {
+                if (c == null) {
+                    c = new double[rows];
                 }
-                m[i * s + batch.seedOfRow(i)] = v * scale;
+                c[i] = values[i][t];
             }
         }
-        return m == null ? null : Nd4j.create(m, new long[] {rows, s}, 'c').castTo(type);
+        return c;
     }
 
+    /** [R, S] with row i's value in its seed's column, or null for null. */
     private INDArray seedColumns(EnsembleBatch batch, double[] values) {
-        int rows = batch.rows();
-        int s = batch.seeds();
-        double[] m = null;
-        for (int i = 0; i < rows; i++) {
-            if (values[i] != 0) {
-                if (m == null) {
-                    m = new double[rows * s];
-                }
-                m[i * s + batch.seedOfRow(i)] = values[i];
-            }
+        if (values == null) {
+            return null;
         }
-        return m == null ? null : Nd4j.create(m, new long[] {rows, s}, 'c').castTo(type);
+        int s = batch.seeds();
+        double[] m = new double[values.length * s];
+        for (int i = 0; i < values.length; i++) {
+            m[i * s + batch.seedOfRow(i)] = values[i];
+        }
+        return Nd4j.create(m, new long[] {values.length, s}, 'c').castTo(type);
     }
 
     private static void copyInto(double[][] target, INDArray src) {
@@ -187,6 +220,6 @@ public final class AdjointEngine implements BpttEngine {
 
     @Override
     public void close() {
-        store.clear();
+        blocks.clear();
     }
 }

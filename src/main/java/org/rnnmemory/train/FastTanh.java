@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -28,14 +29,16 @@ final class FastTanh {
             out = new float[n];
         }
         FloatBuffer src = x.data().asNioFloat();
+        src.position((int) x.offset());
         src.get(in, 0, n);
         tanh(in, out, n);
         FloatBuffer dst = target.data().asNioFloat();
+        dst.position((int) target.offset());
         dst.put(out, 0, n);
     }
 
     private static boolean contiguous(INDArray a) {
-        return a.ordering() == 'c' && !a.isView() && a.length() == a.data().length();
+        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
     }
 
     static void tanh(float[] x, float[] y, int n) {
