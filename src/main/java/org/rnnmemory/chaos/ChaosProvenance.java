@@ -1,5 +1,7 @@
 package org.rnnmemory.chaos;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,6 +42,15 @@ public final class ChaosProvenance {
         o.put("end", end.toString());
         o.put("status", status);
         return o;
+    }
+
+    /** The settings recorded in a {@code run.json} written by {@link #of}. */
+    public static ChaosSettings settings(JsonNode runJson) {
+        try {
+            return SNAKE.treeToValue(runJson.get("config").get("settings"), ChaosSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("run.json: cannot read config.settings: " + e.getOriginalMessage(), e);
+        }
     }
 
     static ObjectNode environment() {

@@ -14,6 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnmemory.chaos.ChaosAnalysis;
+import org.rnnmemory.chaos.ChaosProvenance;
+import org.rnnmemory.chaos.ChaosResult;
+import org.rnnmemory.chaos.ChaosSettings;
 import org.rnnmemory.chaos.ChaosTable;
 import org.rnnmemory.io.Json;
 import tech.tablesaw.api.Table;
@@ -76,6 +80,13 @@ class ChaosCommandTest {
         assertEquals(50, run.get("config").get("settings").get("hidden_size").asInt());
         assertEquals(2, run.get("config").get("network_seeds").size());
         assertFalse(run.get("environment").get("java").asText().isEmpty());
+
+        // provenance is enough to reproduce a result exactly
+        ChaosSettings settings = ChaosProvenance.settings(run);
+        ChaosResult again = ChaosAnalysis.run(run.get("config").get("gains").get(1).asDouble(),
+                run.get("config").get("network_seeds").get(1).asLong(), settings);
+        assertEquals(array.get(3).get("lambda_max").asDouble(), again.lambdaMax(), 0.0);
+        assertEquals(array.get(3).get("delta0").asDouble(), again.delta0(), 0.0);
     }
 
     @Test
