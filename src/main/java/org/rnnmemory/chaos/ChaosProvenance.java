@@ -67,7 +67,7 @@ public final class ChaosProvenance {
         libs.put("xchart", version("org.knowm.xchart", "xchart"));
         libs.put("tablesaw-core", version("tech.tablesaw", "tablesaw-core"));
         e.put("git_commit", git("rev-parse", "HEAD"));
-        String status = git("status", "--porcelain");
+        String status = git("status", "--porcelain", "--untracked-files=no");
         if (status == null) {
             e.putNull("git_dirty");
         } else {
