@@ -64,6 +64,15 @@ class ChaosAnalysisTest {
     }
 
     @Test
+    void networkWeightsAreTheRowMajorMatrixOfTheInitializer() {
+        var g = org.rnnmemory.model.Initializer.recurrent(30, 9, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        TanhNetwork net = TanhNetwork.of(30, 9, 1.5, 0.1);
+        assertEquals(g.getDouble(2, 17), net.weights()[2 * 30 + 17], 0.0, "row i = weights into unit i");
+        assertEquals(g.getDouble(17, 2), net.weights()[17 * 30 + 2], 0.0);
+        assertNotEquals(net.weights()[2 * 30 + 17], net.weights()[17 * 30 + 2]);
+    }
+
+    @Test
     void covarianceAndParticipationRatioMatchDirectFormulas() {
         int n = 7;
         int steps = 700; // > 256 samples: exercises the blocked accumulation
