@@ -28,6 +28,8 @@ public final class HouseStyle {
     public static final float THIN = 0.75f;
     /** Width of a highlighted line (pt). */
     public static final float BOLD = 1.8f;
+    /** Preferred distance between axis ticks (pt). */
+    public static final int TICK_SPACING = 40;
     /** Marker diameter (pt). */
     public static final int MARKER = 4;
 
@@ -61,6 +63,8 @@ public final class HouseStyle {
         s.setAxisTickPadding(2);
         s.setAxisTickMarkLength(3);
         s.setAxisTickMarksStroke(new BasicStroke(0.5f));
+        s.setXAxisTickMarkSpacingHint(TICK_SPACING);
+        s.setYAxisTickMarkSpacingHint(TICK_SPACING);
         s.setPlotGridLinesVisible(true);
         s.setPlotGridLinesColor(new Color(0xE6E6E6));
         s.setPlotGridLinesStroke(new BasicStroke(0.4f));
@@ -122,9 +126,42 @@ public final class HouseStyle {
         return bold(s, color);
     }
 
-    /** Logarithmic y axis. */
-    public static void logY(XYChart chart) {
+    /**
+     * Logarithmic y axis from the power of ten at or below {@code min} to the one at or above
+     * {@code max} (both > 0), so that every decade is labelled and none is cut.
+     */
+    public static void logY(XYChart chart, double min, double max) {
+        if (!(min > 0) || !(max >= min)) {
+            throw new IllegalArgumentException("log axis range must satisfy 0 < min <= max, found " + min + ", "
+                    + max);
+        }
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+        chart.getStyler().setYAxisMax(Math.pow(10, Math.max(Math.ceil(Math.log10(max)), Math.floor(Math.log10(min)) + 1)));
+    }
+
+    /**
+     * Makes XChart choose round x ticks (1, 2 or 5 times a power of ten) for series sampled on a
+     * regular grid. XChart 3.8 puts the ticks of an x axis whose values are all equally spaced at
+     * multiples of the grid step (e.g. every 3 time units); one invisible off-grid point at (x, y),
+     * not in the legend, switches it back to its normal tick choice.
+     */
+    public static void roundXTicks(XYChart chart, double x, double y) {
+        XYSeries s = chart.addSeries("\u200b", new double[] {x}, new double[] {y});
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(new Color(0, 0, 0, 0));
+        s.setShowInLegend(false);
+    }
+
+    /**
+     * Puts the legend below the plot, one entry per line (for long labels), without a box: XChart
+     * 3.8 places that box over the descenders of the x-axis title.
+     */
+    public static void legendBelow(XYChart chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        chart.getStyler().setLegendBackgroundColor(new Color(255, 255, 255, 0));
+        chart.getStyler().setLegendBorderColor(new Color(255, 255, 255, 0));
     }
 
     /** Logarithmic x axis. */

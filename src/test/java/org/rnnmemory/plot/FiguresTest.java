@@ -91,10 +91,12 @@ class FiguresTest {
         HouseStyle.bold(c.addSeries("PR/N", x, new double[] {0.0015, 0.0062, 0.0197, 0.0447}), Palette.BLUE);
         XYSeries right = HouseStyle.bold(c.addSeries("Δ0", x, new double[] {0.316, 0.748, 1.925, 5.446}),
                 Palette.VERMILLION);
-        HouseStyle.logY(c);
+        HouseStyle.logY(c, 0.0015, 0.0447);
         HouseStyle.secondaryY(c, "Δ0", right);
         assertEquals(1, right.getYAxisGroup());
         assertTrue(c.getStyler().isYAxisLogarithmic());
+        assertEquals(0.001, c.getStyler().getYAxisMin(), 1e-15);
+        assertEquals(0.1, c.getStyler().getYAxisMax(), 1e-15);
         Figures.save(c, dir.resolve("two-axes"));
         BufferedImage img = ImageIO.read(dir.resolve("two-axes.png").toFile());
         assertEquals(1050, img.getWidth());

@@ -1,0 +1,67 @@
+package org.rnnmemory.chaos;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/** Plain-text report of a chaos study: per-gain mean and sd over network seeds, next to the theory. */
+public final class ChaosReport {
+    private ChaosReport() {}
+
+    public static String text(List<ChaosResult> results) {
+        Table summary = ChaosTable.summaryByGain(ChaosTable.of(results));
+        ChaosResult first = results.get(0);
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT,
+                "random tanh networks, no input: N = %d, dt = %s tau, %s tau transient + %s tau measured, "
+                        + "%d network seed(s)%n",
+                first.hiddenSize(), ChaosFigures.num(first.dtTau()), ChaosFigures.num(first.transientSteps()
+                        * first.dtTau()), ChaosFigures.num(first.durationTau()), seedCount(results)));
+        s.append(String.format(Locale.ROOT, "%6s  %-19s %8s  %-17s %6s  %-17s %7s  %s%n", "gain",
+                "lambda_max (1/tau)", "theory", "Delta0", "theory", "PR/N", "theory", "converged"));
+        double[] gains = summary.numberColumn("gain").asDoubleArray();
+        for (int i = 0; i < gains.length; i++) {
+            double g = gains[i];
+            Optional<MeanFieldReference.Row> ref = MeanFieldReference.at(g);
+            double lambdaRef = ref.map(MeanFieldReference.Row::lambdaMaxTau)
+                    .orElse(g <= 1 ? MeanFieldReference.linearStabilityLambda(g) : Double.NaN);
+            s.append(String.format(Locale.ROOT, "%6s  %-19s %8s  %-17s %6s  %-17s %7s  %s%n",
+                    ChaosFigures.num(g), meanSd(summary, "lambda_max", i, "%.4f"),
+                    fmt("%.4f", lambdaRef) + (ref.isEmpty() && g <= 1 ? "*" : ""),
+                    meanSd(summary, "delta0", i, "%.3f"),
+                    fmt("%.3f", ref.map(MeanFieldReference.Row::delta0).orElse(Double.NaN)),
+                    meanSd(summary, "dimensionality_over_n", i, "%.4f"),
+                    fmt("%.4f", ref.map(MeanFieldReference.Row::prOverN).orElse(Double.NaN)),
+                    converged(results, g)));
+        }
+        s.append("mean ± sd over network seeds. theory: ").append(MeanFieldReference.CITATION)
+                .append("; * = g - 1 (stable origin, N -> infinity).\n");
+        s.append("converged: seeds whose running lambda_max changed by less than max(0.005, 5%) "
+                + "over the last quarter of the window.\n");
+        return s.toString();
+    }
+
+    private static String meanSd(Table summary, String metric, int row, String format) {
+        double m = ChaosTable.summaryColumn(summary, "mean", metric)[row];
+        double sd = ChaosTable.summaryColumn(summary, "sd", metric)[row];
+        if (!Double.isFinite(m)) {
+            return "-";
+        }
+        return fmt(format, m) + (Double.isFinite(sd) ? " ± " + fmt(format, sd) : "");
+    }
+
+    private static String converged(List<ChaosResult> results, double gain) {
+        long total = results.stream().filter(r -> r.gain() == gain).count();
+        long ok = results.stream().filter(r -> r.gain() == gain && r.lambdaConverged()).count();
+        return ok + "/" + total;
+    }
+
+    private static long seedCount(List<ChaosResult> results) {
+        return results.stream().mapToLong(ChaosResult::networkSeed).distinct().count();
+    }
+
+    private static String fmt(String format, double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "-";
+    }
+}

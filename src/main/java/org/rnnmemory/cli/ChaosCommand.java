@@ -1,0 +1,193 @@
+package org.rnnmemory.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.rnnmemory.chaos.ChaosFigures;
+import org.rnnmemory.chaos.ChaosProvenance;
+import org.rnnmemory.chaos.ChaosReport;
+import org.rnnmemory.chaos.ChaosResult;
+import org.rnnmemory.chaos.ChaosSettings;
+import org.rnnmemory.chaos.ChaosStudy;
+import org.rnnmemory.chaos.ChaosTable;
+import org.rnnmemory.io.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rnnmem chaos}: largest Lyapunov exponent (or the top-k spectrum), Delta0 and activity
+ * dimensionality of untrained random networks, per gain and network seed, with the mean-field
+ * theory alongside. Writes chaos.csv, summary.csv, run.json and figures into the output folder.
+ */
+@Command(name = "chaos", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Lyapunov exponents, Delta0 and dimensionality of untrained random tanh networks.")
+public final class ChaosCommand implements Callable<Integer> {
+
+    @Option(names = "--gains", paramLabel = "LIST", defaultValue = "0.5,0.9,1.0,1.2,1.5,2,3",
+            description = "Comma-separated gains g (default: ${DEFAULT-VALUE}).")
+    String gains;
+
+    @Option(names = "--hidden-size", paramLabel = "N", defaultValue = "" + ChaosSettings.DEFAULT_HIDDEN_SIZE,
+            description = "Number of units (default: ${DEFAULT-VALUE}).")
+    int hiddenSize;
+
+    @Option(names = "--network-seeds", paramLabel = "SEEDS", defaultValue = "1-5",
+            description = "Network seeds: a list and/or ranges, e.g. 1-5 or 1,3,7-9 (default: ${DEFAULT-VALUE}).")
+    String networkSeeds;
+
+    @Option(names = "--dt-tau", paramLabel = "DT", defaultValue = "" + ChaosSettings.DEFAULT_DT_TAU,
+            description = "Euler step in units of tau, at most 0.1 (default: ${DEFAULT-VALUE}).")
+    double dtTau;
+
+    @Option(names = "--transient-tau", paramLabel = "T", defaultValue = "" + ChaosSettings.DEFAULT_TRANSIENT_TAU,
+            description = "Discarded transient, in tau (default: ${DEFAULT-VALUE}).")
+    double transientTau;
+
+    @Option(names = "--duration-tau", paramLabel = "T", defaultValue = "" + ChaosSettings.DEFAULT_DURATION_TAU,
+            description = "Measured time, in tau (default: ${DEFAULT-VALUE}).")
+    double durationTau;
+
+    @Option(names = "--ortho-every", paramLabel = "STEPS", defaultValue = "" + ChaosSettings.DEFAULT_ORTHO_EVERY,
+            description = "Re-orthonormalise the tangent vectors every this many steps (default: ${DEFAULT-VALUE}).")
+    int orthoEvery;
+
+    @Option(names = "--spectrum", paramLabel = "K", defaultValue = "" + ChaosSettings.DEFAULT_SPECTRUM,
+            description = "Number of leading Lyapunov exponents (default: ${DEFAULT-VALUE}, lambda_max only).")
+    int spectrum;
+
+    @Option(names = "--sample-every", paramLabel = "STEPS", defaultValue = "" + ChaosSettings.DEFAULT_SAMPLE_EVERY,
+            description = "Rate covariance from every this many steps (default: ${DEFAULT-VALUE}).")
+    int sampleEvery;
+
+    @Option(names = "--threads", paramLabel = "1|2", defaultValue = "1",
+            description = "Worker threads over (gain, seed) pairs, at most 2 (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: runs/chaos/<UTC timestamp>).")
+    Path out;
+
+    @Option(names = "--no-figures", description = "Write the tables only.")
+    boolean noFigures;
+
+    @Option(names = "--json", description = "Print one JSON array (one object per gain and seed) on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Instant start = Instant.now();
+        List<Double> gainList = parseGains(gains);
+        List<Long> seedList = parseSeeds(networkSeeds);
+        ChaosStudy study = study(gainList, seedList);
+        Path dir = out != null ? out : Path.of("runs", "chaos", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC).format(start));
+        PrintStream err = System.err;
+        List<ChaosResult> results = study.run(r -> {
+            synchronized (err) {
+                err.printf(Locale.ROOT, "g = %s, seed %d: lambda_max = %.4f /tau, Delta0 = %.3f (%.1f s)%n",
+                        r.gain(), r.networkSeed(), r.lambdaMax(), r.delta0(), r.seconds());
+            }
+        });
+        write(dir, study, results, start);
+        err.println("wrote " + dir);
+        if (json) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            results.forEach(r -> array.add(r.toJson()));
+            System.out.println(Json.pretty(array));
+        } else {
+            System.out.print(ChaosReport.text(results));
+        }
+        return 0;
+    }
+
+    private ChaosStudy study(List<Double> gainList, List<Long> seedList) {
+        if (threads < 1 || threads > ChaosStudy.MAX_THREADS) {
+            throw new UserInputException("--threads must be 1 or 2, found " + threads);
+        }
+        try {
+            ChaosSettings s = new ChaosSettings(hiddenSize, dtTau, transientTau, durationTau, orthoEvery, spectrum,
+                    sampleEvery, ChaosSettings.DEFAULT_INITIAL_SD, ChaosSettings.DEFAULT_TRACE_TAU,
+                    Math.min(ChaosSettings.DEFAULT_TRACE_UNITS, Math.max(hiddenSize, 0)));
+            return new ChaosStudy(gainList, seedList, s, threads);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(asOption(e.getMessage()), e);
+        }
+    }
+
+    private void write(Path dir, ChaosStudy study, List<ChaosResult> results, Instant start) {
+        ChaosTable.write(ChaosTable.of(results), dir.resolve("chaos.csv"));
+        ChaosTable.write(ChaosTable.summaryByGain(ChaosTable.of(results)), dir.resolve("summary.csv"));
+        if (study.settings().spectrum() > 1) {
+            ChaosTable.write(ChaosTable.spectrum(results), dir.resolve("spectrum.csv"));
+        }
+        if (!noFigures) {
+            ChaosFigures.write(results, dir);
+        }
+        Json.write(dir.resolve("run.json"), ChaosProvenance.of(study, start, Instant.now(), "ok"));
+    }
+
+    /** Comma-separated gains, each finite, >= 0 and distinct. */
+    static List<Double> parseGains(String text) {
+        Set<Double> out = new LinkedHashSet<>();
+        for (String part : text.split(",", -1)) {
+            String p = part.trim();
+            double g;
+            try {
+                g = Double.parseDouble(p);
+            } catch (NumberFormatException e) {
+                throw new UserInputException("--gains: '" + p + "' is not a number (expected e.g. 0.5,1.5,3)");
+            }
+            if (!(g >= 0) || !Double.isFinite(g)) {
+                throw new UserInputException("--gains: gains must be finite and >= 0, found " + p);
+            }
+            if (!out.add(g)) {
+                throw new UserInputException("--gains: gain " + p + " is given twice");
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Seeds as a comma-separated list of integers and ranges a-b (inclusive), distinct. */
+    static List<Long> parseSeeds(String text) {
+        Set<Long> out = new LinkedHashSet<>();
+        for (String part : text.split(",", -1)) {
+            String p = part.trim();
+            int dash = p.indexOf('-', 1);
+            try {
+                long from = Long.parseLong(dash < 0 ? p : p.substring(0, dash).trim());
+                long to = dash < 0 ? from : Long.parseLong(p.substring(dash + 1).trim());
+                if (to < from || to - from >= 10_000) {
+                    throw new UserInputException("--network-seeds: range '" + p
+                            + "' must run upwards and hold at most 10000 seeds");
+                }
+                for (long v = from; v <= to; v++) {
+                    if (!out.add(v)) {
+                        throw new UserInputException("--network-seeds: seed " + v + " is given twice");
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new UserInputException("--network-seeds: '" + p + "' is not a seed or a range a-b");
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** "hidden_size must be ..." becomes "--hidden-size must be ...". */
+    static String asOption(String message) {
+        int space = message.indexOf(' ');
+        String field = space < 0 ? message : message.substring(0, space);
+        if (!field.matches("[a-z0-9_]+")) {
+            return message;
+        }
+        return "--" + field.replace('_', '-') + message.substring(field.length());
+    }
+}
