@@ -209,4 +209,17 @@ class RunDirectoryTest {
         assertArrayEquals(Npy.read(run.resolve("seeds/seed-2/I.npy"), DataType.FLOAT).data().asFloat(),
                 Npy.read(out.resolve("seeds/seed-2/I.npy"), DataType.FLOAT).data().asFloat());
     }
+
+    /** Provenance is enough to reproduce a result: retraining one seed from config.resolved.yaml gives its weights. */
+    @Test
+    void retrainingOneSeedFromTheResolvedConfigReproducesItsWeights() throws Exception {
+        Path out = tmp.resolve("retrain-seed-3");
+        Out o = cli("run", run.resolve("config.resolved.yaml").toString(), "--out", out.toString(),
+                "--set", "seeds=[3]", "--set", "training.workers=1");
+        assertEquals(0, o.code(), o.err());
+        for (String f : List.of("I.npy", "w.npy")) {
+            assertArrayEquals(Npy.read(run.resolve("seeds/seed-3").resolve(f), DataType.FLOAT).data().asFloat(),
+                    Npy.read(out.resolve("seeds/seed-3").resolve(f), DataType.FLOAT).data().asFloat(), f);
+        }
+    }
 }
