@@ -172,7 +172,8 @@ public final class ExperimentRunner {
                 public void onUpdate(int update, int total, List<CurvePoint> points) {
                     double mean = points.stream().mapToDouble(CurvePoint::loss).filter(Double::isFinite).average()
                             .orElse(Double.NaN);
-                    progress.step(1, String.format(Locale.ROOT, "loss %.5f", mean));
+                    progress.step(1, String.format(Locale.ROOT, "epoch %d/%d loss %.5f",
+                            update / plan.updatesPerEpoch() + 1, plan.epochs(), mean));
                 }
 
                 @Override
