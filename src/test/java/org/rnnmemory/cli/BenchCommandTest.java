@@ -1,0 +1,41 @@
+package org.rnnmemory.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnmemory.io.Json;
+
+/** The bench command's JSON contract (no timing assertions: the numbers depend on the machine). */
+class BenchCommandTest {
+    @Test
+    void jsonHasTheContractKeysAndConsistentRatio(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("tiny.yaml");
+        Files.writeString(yaml, """
+                name: tiny
+                seeds: [1, 2]
+                network: {hidden_size: 16, dt_ms: 10}
+                task: {trial_ms: 1000, onset_ms: 300, onset_jitter_ms: 100, duration_ms: 50,
+                       duration_jitter_ms: 20, cost_onset_ms: 600, trials: 24}
+                training: {epochs: 1, batch_size: 6, learning_rate: 0.01}
+                evaluation: {onset_ms: 300, durations_ms: [30, 50, 80]}
+                """);
+        EvaluateCommandTest.Out o = EvaluateCommandTest.run("bench", "--config", yaml.toString(), "--updates", "2",
+                "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode j = Json.MAPPER.readTree(o.out());
+        for (String k : new String[] {"seconds_per_update", "floor_seconds_per_update", "ratio_to_floor",
+                "steps_simulated", "peak_rss_bytes"}) {
+            assertTrue(j.has(k) && j.get(k).isNumber(), k);
+        }
+        assertEquals(j.get("seconds_per_update").asDouble() / j.get("floor_seconds_per_update").asDouble(),
+                j.get("ratio_to_floor").asDouble(), 1e-12);
+        assertTrue(j.get("steps_simulated").asDouble() > 0 && j.get("steps_simulated").asDouble() <= 100);
+        assertEquals(2, j.get("updates_timed").asInt());
+        assertEquals(12, j.get("seeds").asInt() * j.get("batch_size").asInt());
+    }
+}
