@@ -1,0 +1,96 @@
+package org.rnnmemory.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnnmemory.config.ExperimentLoader;
+import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.io.InputFileException;
+import org.rnnmemory.io.Json;
+import org.rnnmemory.io.TableSchema;
+import org.rnnmemory.train.ExperimentRunner;
+import tech.tablesaw.api.Table;
+
+/**
+ * The files {@code rnnmem analyze} wrote into a run directory, read back with their declared
+ * column types.
+ *
+ * @param runDir the run directory that holds the analysis
+ * @param spec the experiment, with the analysed seeds
+ * @param tables every analysis table by name ({@link AnalysisTables#ALL})
+ * @param info the contents of {@code tables/analysis.json}
+ */
+public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Table> tables, JsonNode info) {
+
+    /** Whether every table and the info file exist. */
+    public static boolean present(Path runDir) {
+        Path t = runDir.resolve("tables");
+        return Files.isRegularFile(t.resolve(Analyzer.INFO)) && Files.isRegularFile(t.resolve(Analyzer.SCHEMA))
+                && AnalysisTables.ALL.stream().allMatch(n -> Files.isRegularFile(t.resolve(n + ".csv")));
+    }
+
+    /** Reads the analysis of a run directory. */
+    public static AnalysisOutputs read(Path runDir) {
+        Path t = runDir.resolve("tables");
+        JsonNode info;
+        try {
+            info = Json.MAPPER.readTree(t.resolve(Analyzer.INFO).toFile());
+        } catch (IOException e) {
+            throw new InputFileException(t.resolve(Analyzer.INFO), "cannot read: " + e.getMessage());
+        }
+        List<Integer> seeds = new ArrayList<>();
+        info.get("seeds").forEach(s -> seeds.add(s.asInt()));
+        ExperimentSpec spec = ExperimentLoader.load(runDir.resolve(ExperimentRunner.RESOLVED), List.of())
+                .withSeeds(seeds);
+        TableSchema schema = AnalysisTables.schema(spec.evalProtocol().durationLabels(), specMetrics(t),
+                info.path("published_reference").asText());
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (String name : AnalysisTables.ALL) {
+            tables.put(name, schema.readCsv(name, t.resolve(name + ".csv")));
+        }
+        return new AnalysisOutputs(runDir, spec, tables, info);
+    }
+
+    /** The SPEC metric columns of analysis.csv: those between {@code status} and the trajectory metrics. */
+    private static List<String> specMetrics(Path tables) {
+        Path f = tables.resolve(AnalysisTables.ANALYSIS + ".csv");
+        String header;
+        try {
+            header = Files.lines(f).findFirst().orElse("");
+        } catch (IOException e) {
+            throw new InputFileException(f, "cannot read: " + e.getMessage());
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : header.split(",")) {
+            if (!c.equals("seed") && !c.equals("status") && !SeedDynamics.METRICS.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    public Table table(String name) {
+        return tables.get(name);
+    }
+
+    /** A value of a "label column + value columns" table: the row whose first column equals {@code label}. */
+    public double value(String table, String label, String column) {
+        Table t = tables.get(table);
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (t.column(0).getString(r).equals(label)) {
+                return t.numberColumn(column).getDouble(r);
+            }
+        }
+        throw new IllegalArgumentException(table + " has no row '" + label + "'");
+    }
+
+    /** A figure's PNG under the run directory. */
+    public Path figure(String name) {
+        return runDir.resolve("figures").resolve(name + ".png");
+    }
+}

@@ -1,0 +1,206 @@
+package org.rnnmemory.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rnnmemory.io.AtomicFiles;
+import org.rnnmemory.io.TableSchema;
+import org.rnnmemory.report.Numbers;
+import org.rnnmemory.report.Report;
+import org.rnnmemory.report.ReportFiles;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * {@code rnnmem report}: the analysis of a run directory as a report folder.
+ *
+ * <pre>
+ * DIR/index.md          what was analysed, where the files are, headline numbers
+ * DIR/analysis.ipynb    executed nbformat 4 notebook (tables and figures as outputs)
+ * DIR/analysis.md       markdown, with DIR/figures/*.png
+ * DIR/analysis.html     one self-contained page
+ * DIR/tables/           copies of the small analysis tables (analysis, summary, correlations, published_comparison)
+ * </pre>
+ *
+ * Every number in the text is read from the analysis tables and formatted by {@link Numbers#format}.
+ */
+public final class AnalysisReport {
+    public static final String INDEX = "index.md";
+    /** Tables copied next to the report. */
+    static final List<String> COPIED = List.of(AnalysisTables.ANALYSIS, AnalysisTables.SUMMARY,
+            AnalysisTables.CORRELATIONS, AnalysisTables.PUBLISHED);
+
+    private AnalysisReport() {}
+
+    /** Writes the report folder. */
+    public static ReportFiles.Written export(AnalysisOutputs a, Path dir) {
+        ReportFiles.Written w = ReportFiles.writeAll(build(a), dir);
+        AtomicFiles.writeString(dir.resolve(INDEX), index(a));
+        for (String t : COPIED) {
+            TableSchema.writeCsv(a.table(t), dir.resolve("tables").resolve(t + ".csv"));
+        }
+        return w;
+    }
+
+    /** The report document. */
+    public static Report build(AnalysisOutputs a) {
+        Findings f = new Findings(a);
+        Report.Builder b = Report.builder("Analysis of " + a.spec().name());
+        overview(b, a, f);
+        b.heading(2, "Training");
+        b.figure(a.figure(AnalysisFigures.TRAINING), "Training loss and the L2 norms of the gradients with respect to "
+                + "I and w, per update (log scale). Thin grey: each seed; bold: median over seeds.");
+        performance(b, a, f);
+        predictors(b, a, f);
+        dynamics(b, a, f);
+        tables(b, a);
+        provenance(b, a);
+        return b.build();
+    }
+
+    private static void overview(Report.Builder b, AnalysisOutputs a, Findings f) {
+        int n = a.table(AnalysisTables.ANALYSIS).rowCount();
+        b.paragraph("This report analyses the " + Numbers.format(n) + " trained networks (model seeds "
+                + seedRange(a) + ") of the experiment `" + a.spec().name() + "`. `rnnmem analyze` simulated each "
+                + "network on noise-free trials (h = 0 at the start, pulse onset " + a.spec().evaluation().onsetMs()
+                + " ms, one trial per pulse duration) and computed the metrics of SPEC section 4 and the trajectory "
+                + "metrics below. Every number here is read from the tables it wrote under `tables/` in the run "
+                + "directory and rounded to four significant digits.");
+        List<String> diff = f.differencesFromSystemA();
+        b.paragraph(diff.isEmpty() ? "The configuration is that of System A (SPEC sections 1 to 4)."
+                : "The configuration differs from System A (SPEC sections 1 to 4) in: " + String.join("; ", diff)
+                + ". Comparisons with the published System A models are therefore comparisons across set-ups.");
+        b.heading(2, "Findings");
+        b.paragraph(String.join("\n", f.all().stream().map(Findings.Statement::bullet).toList()));
+    }
+
+    private static String seedRange(AnalysisOutputs a) {
+        List<Integer> seeds = new ArrayList<>();
+        a.info().get("seeds").forEach(s -> seeds.add(s.asInt()));
+        boolean contiguous = seeds.get(seeds.size() - 1) - seeds.get(0) == seeds.size() - 1;
+        return contiguous ? seeds.get(0) + "–" + seeds.get(seeds.size() - 1) : seeds.toString();
+    }
+
+    private static void performance(Report.Builder b, AnalysisOutputs a, Findings f) {
+        b.heading(2, "Precision against the published models");
+        List<Findings.Statement> all = f.all();
+        b.paragraph(all.get(0).lead() + "\n\n" + all.get(1).lead() + "\n\nThe legacy participation ratios are "
+                + "listed for completeness only: their formula is ill-defined (SPEC section 4) and the published "
+                + "values are not reproducible.");
+        b.table(select(a.table(AnalysisTables.PUBLISHED), "metric", "run_n", "run_mean", "run_sd", "run_median",
+                "published_n", "published_mean", "published_sd", "published_median", "mw_u", "mw_p", "mw_method"),
+                "This run against the 20 published System A models, with a two-sided Mann-Whitney U test. Published "
+                + "values: " + a.info().get("published_reference").asText() + ".",
+                source(AnalysisTables.PUBLISHED));
+        b.figure(a.figure(AnalysisFigures.OUTPUTS), "Output z against time for each test pulse, every seed (grey), "
+                + "the best and the worst seed by precision (colour); dashed: the target over the evaluation window.");
+    }
+
+    private static void predictors(Report.Builder b, AnalysisOutputs a, Findings f) {
+        b.heading(2, "Does any metric predict precision?");
+        b.paragraph(f.correlationFamily() + "\n\nMetrics that are constant across seeds (the spontaneous-activity "
+                + "spectrum depends only on G and g, which every seed shares when `network.network_seed` is fixed) "
+                + "have no correlation (NA) and are left out of the Holm family.");
+        b.table(select(a.table(AnalysisTables.CORRELATIONS), "metric", "kind", "n", "pearson_r", "r_ci_low",
+                "r_ci_high", "pearson_p", "holm_p", "spearman_rho", "spearman_p", "spearman_holm_p"),
+                "Every metric against precision: Pearson r with its paired bootstrap 95% interval ("
+                + a.info().at("/options/bootstrap_resamples").asInt() + " resamples), Spearman rho, and p-values "
+                + "Holm-adjusted across the metrics of this table.", source(AnalysisTables.CORRELATIONS));
+        b.figure(a.figure(AnalysisFigures.SCATTER), "Precision against nine of the metrics, one point per seed, with "
+                + "the least-squares line; panel titles give Pearson r and its unadjusted p (Holm-adjusted values in the table above).");
+    }
+
+    private static void dynamics(Report.Builder b, AnalysisOutputs a, Findings f) {
+        b.heading(2, "Activity geometry and readout");
+        b.paragraph("The memory-period activity has a dimensionality (participation ratio of the covariance "
+                + "eigenvalues) of " + f.meanCi("readout_mem_activity_pr") + "; spontaneous activity has "
+                + Numbers.format(f.summary("input_spont_activity_pr", "mean")) + ".\n\n" + f.readout()
+                + "\n\nThe memory-period PCA of SPEC section 4 averages, over the test durations, the covariance over "
+                + "time within each trial; it captures how activity fluctuates while a value is held, not how the held "
+                + "values differ between durations, so a readout with little weight in the top PCs can still read the "
+                + "held value.");
+        b.figure(a.figure(AnalysisFigures.SPECTRA), "Covariance eigenvalues of spontaneous activity and of "
+                + "memory-period activity against rank (log scale; values below 1e-10 of the largest omitted), and "
+                + "the cumulative fraction of |w|² in the memory-period PCs against the expectation k/N for a random "
+                + "direction.");
+        b.heading(2, "Trajectories");
+        b.paragraph(f.separation());
+        b.figure(a.figure(AnalysisFigures.TRAJECTORIES), "Trajectories from pulse onset to the end of the trial on "
+                + "the top memory-period PCs, for the best, median and worst seed by precision; one line per pulse "
+                + "duration (dark: short, light: long; test durations bold). Black dot: r = 0 before the pulse; "
+                + "dashed: the I and w directions projected on the same PCs, drawn from r = 0 with one scale per panel.");
+        b.figure(a.figure(AnalysisFigures.SEPARATION), "Separation of trajectories (mean Euclidean distance of the "
+                + "rate vectors over the memory period) against duration difference: every pair of one seed with the "
+                + "fitted line, and the mean over pairs per difference for every seed.");
+        b.heading(2, "Integration and memory");
+        b.paragraph(f.integration() + "\n\n" + new Findings.Statement("Plateau constancy", f.drift()).lead());
+        b.figure(a.figure(AnalysisFigures.INTEGRATION), "Plateau (mean output over the evaluation window) and its "
+                + "drift against pulse duration; thin grey: each seed, bold: median, dashed black: the target, dashed "
+                + "grey verticals: the range of durations seen in training.");
+    }
+
+    private static void tables(Report.Builder b, AnalysisOutputs a) {
+        b.heading(2, "Tables");
+        b.table(select(a.table(AnalysisTables.SUMMARY), "metric", "n", "mean", "sd", "median", "min", "max",
+                "mean_ci_low", "mean_ci_high"), "Every metric across seeds, with the percentile bootstrap 95% "
+                + "interval of the mean (" + a.info().at("/options/bootstrap_resamples").asInt() + " resamples, seed "
+                + a.info().at("/options/bootstrap_seed").asLong() + ").", source(AnalysisTables.SUMMARY));
+        b.table(select(a.table(AnalysisTables.ANALYSIS), "seed", "precision", "weight_correlation",
+                "readout_mem_topk_fraction", IntegrationCurve.SLOPE_TRAINED, Separation.SLOPE, SeedDynamics.DRIFT,
+                ReadoutGeometry.VAR_FRACTION), "A selection of per-seed metrics (all of them: `tables/analysis.csv`).",
+                source(AnalysisTables.ANALYSIS));
+    }
+
+    private static void provenance(Report.Builder b, AnalysisOutputs a) {
+        var info = a.info();
+        List<String> dirs = new ArrayList<>();
+        info.get("run_dirs").forEach(d -> dirs.add("`" + d.asText() + "`"));
+        b.heading(2, "Provenance");
+        b.paragraph("Run director" + (dirs.size() == 1 ? "y" : "ies") + ": " + String.join(", ", dirs)
+                + ". Analysis code at commit `" + info.at("/provenance/git/commit").asText() + "`"
+                + (info.at("/provenance/git/dirty").asBoolean() ? " (with uncommitted changes)" : "")
+                + "; analysis took " + Numbers.format(info.get("total_seconds").asDouble()) + " s on "
+                + info.at("/provenance/cpu/cores").asInt() + " cores. Column meanings and units: "
+                + "`tables/analysis_schema.json`; settings and provenance: `tables/analysis.json`. Regenerate with "
+                + "`./rnnmem analyze RUN_DIR` and `./rnnmem report RUN_DIR`.");
+    }
+
+    /** The named columns of a table, in that order. */
+    static Table select(Table t, String... names) {
+        Table out = Table.create(t.name());
+        for (String n : names) {
+            Column<?> c = t.column(n);
+            out.addColumns(c);
+        }
+        return out;
+    }
+
+    private static String source(String table) {
+        return "Table " + table + " = Table.read().csv(\"tables/" + table + ".csv\"); // in the run directory";
+    }
+
+    /** The folder's index: what, where, headline numbers. */
+    static String index(AnalysisOutputs a) {
+        Findings f = new Findings(a);
+        int n = a.table(AnalysisTables.ANALYSIS).rowCount();
+        List<String> lines = new ArrayList<>();
+        lines.add("# Analysis of `" + a.spec().name() + "`");
+        lines.add("");
+        lines.add("**What.** " + Numbers.format(n) + " trained continuous-time RNNs (model seeds " + seedRange(a)
+                + ") of the experiment `" + a.spec().name() + "`, analysed with `rnnmem analyze` and reported with "
+                + "`rnnmem report`.");
+        lines.add("");
+        lines.add("**Where.** `analysis.ipynb` (executed notebook), `analysis.md` with `figures/`, `analysis.html` "
+                + "(self-contained page), `tables/` (per-seed metrics, summary, correlations, published comparison).");
+        lines.add("");
+        lines.add("**Headline numbers.**");
+        lines.add("");
+        f.all().forEach(s -> lines.add(s.bullet()));
+        List<String> diff = f.differencesFromSystemA();
+        if (!diff.isEmpty()) {
+            lines.add("");
+            lines.add("Set-up differences from System A: " + String.join("; ", diff) + ".");
+        }
+        return String.join("\n", lines) + "\n";
+    }
+}

@@ -1,0 +1,110 @@
+package org.rnnmemory.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.rnnmemory.cli.Main;
+
+/**
+ * A tiny trained run shared by the analysis and report tests (trained once per JVM): 12 units,
+ * dt = 10 ms, 1 s trials, 3 seeds. Analyses use the dense durations 10..90 ms.
+ */
+final class TinyRun {
+    static final String YAML = """
+            name: tiny
+            seeds: {from: 1, to: 3}
+            network: {hidden_size: 12, tau_ms: 100, dt_ms: 10, gain: 1.5, network_seed: 1}
+            task: {trial_ms: 1000, onset_ms: 300, onset_jitter_ms: 100, duration_ms: 50,
+                   duration_jitter_ms: 20, cost_onset_ms: 600, trials: 24}
+            training: {epochs: 3, batch_size: 6, learning_rate: 0.01, workers: 2}
+            evaluation: {onset_ms: 300, durations_ms: [30, 50, 80]}
+            """;
+    /** Dense durations for the tiny task (its trials are 1 s long). */
+    static final String[] DURATIONS = {"--durations", "10:90:10"};
+
+    private static Path root;
+    private static Path trained;
+
+    private TinyRun() {}
+
+    /** The CLI's exit code and what it printed. */
+    record Out(int code, String out, String err) {}
+
+    static Out cli(String... args) {
+        PrintStream o = System.out;
+        PrintStream e = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Out(Main.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(o);
+            System.setErr(e);
+        }
+    }
+
+    /** A scratch folder for this JVM, deleted at exit. */
+    static synchronized Path root() {
+        if (root == null) {
+            try {
+                root = Files.createTempDirectory("rnnmem-analysis-test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Path r = root;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(r)));
+        }
+        return root;
+    }
+
+    /** The experiment file, with optional overrides of its seeds line. */
+    static Path experiment(String name, String yaml) throws IOException {
+        Path f = root().resolve(name + ".yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    /** A freshly trained run directory of the tiny experiment (trained once, then copied). */
+    static synchronized Path freshCopy(String name) throws IOException {
+        if (trained == null) {
+            Path dir = root().resolve("trained");
+            Out o = cli("run", experiment("tiny", YAML).toString(), "--out", dir.toString());
+            assertEquals(0, o.code(), o.err());
+            trained = dir;
+        }
+        Path copy = root().resolve(name);
+        copyTree(trained, copy);
+        return copy;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort at exit
+        }
+    }
+}
