@@ -11,7 +11,7 @@ import java.util.Map;
  * @param n number of those pairs with a non-zero difference (the n of the test)
  * @param v V, the sum of the ranks of |x - y| over the pairs with x &gt; y (R's {@code V})
  * @param p two-sided p-value (NaN when n = 0)
- * @param method how p was computed ({@code exact} or {@code normal})
+ * @param method how p was computed ({@code exact}, {@code normal}, or {@code none} when n = 0)
  * @param medianDiff median of x - y over all complete pairs, zeros included
  * @param rankBiserialR matched-pairs rank-biserial correlation {@code 2 V / (n (n + 1) / 2) - 1}
  *     (Kerby 2014), in [-1, 1]; positive when x tends to exceed y

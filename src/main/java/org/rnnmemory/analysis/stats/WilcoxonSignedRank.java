@@ -8,7 +8,7 @@ import org.apache.commons.math3.special.Erf;
  * {@code wilcox.test(x, y, paired = TRUE)}.
  *
  * <p>Pairs with a NaN are dropped; so are pairs whose difference {@code d = x - y} is zero
- * (Wilcoxon's convention, R's default). The absolute differences are ranked, ties given their
+ * (Wilcoxon's convention, R's default; with none left there is no test, {@link Method#NONE}). The absolute differences are ranked, ties given their
  * average rank, and V is the sum of the ranks of the positive differences. With n non-zero
  * differences the p-value is
  * <ul>
@@ -19,7 +19,7 @@ import org.apache.commons.math3.special.Erf;
  *       {@code n (n + 1) (2n + 1) / 24 - sum(t^3 - t) / 48} and a continuity correction of 1/2
  *       towards the mean, {@code z = (v - mean - sign(v - mean) / 2) / sd}, {@code p = 2 P(Z > |z|)}
  *       (R with {@code exact = FALSE, correct = TRUE}; scipy's {@code wilcoxon} with
- *       {@code method='approx', correction=True}). NaN when n = 0.</li>
+ *       {@code method='approx', correction=True}).</li>
  * </ul>
  */
 public final class WilcoxonSignedRank {
@@ -31,7 +31,9 @@ public final class WilcoxonSignedRank {
         /** Exact null distribution of V (no zero differences, no ties, n &lt;= 20). */
         EXACT("exact"),
         /** Normal approximation with tie correction and continuity correction. */
-        NORMAL("normal");
+        NORMAL("normal"),
+        /** No test: no pair with a non-zero difference (V and p are NaN). */
+        NONE("none");
 
         private final String label;
 
@@ -72,7 +74,7 @@ public final class WilcoxonSignedRank {
         }
         double median = pairs == 0 ? Double.NaN : Summary.of(all).median();
         if (n == 0) {
-            return new WilcoxonResult(pairs, 0, Double.NaN, Double.NaN, Method.NORMAL, median, Double.NaN);
+            return new WilcoxonResult(pairs, 0, Double.NaN, Double.NaN, Method.NONE, median, Double.NaN);
         }
         double[] abs = new double[n];
         for (int i = 0; i < n; i++) {

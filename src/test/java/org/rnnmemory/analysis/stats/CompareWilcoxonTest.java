@@ -89,6 +89,7 @@ class CompareWilcoxonTest {
         assertEquals(3, zeros.pairs());
         assertEquals(0, zeros.n());
         assertTrue(Double.isNaN(zeros.p()));
+        assertEquals(Method.NONE, zeros.method());
         assertEquals(0.0, zeros.medianDiff(), 0.0);
         WilcoxonResult none = WilcoxonSignedRank.test(new double[] {NA, 1}, new double[] {2, NA});
         assertEquals(0, none.pairs());
