@@ -222,6 +222,35 @@ class CompareRunsTest {
     }
 
     @Test
+    void divergedSeedsAreCountedAndLeftOutOfTheStatistics() throws Exception {
+        Path diverged = variant("diverged");
+        List<String> lines = Files.readAllLines(diverged.resolve(ComparedRun.SEEDS_CSV));
+        String[] f = lines.get(2).split(",", -1);
+        assertEquals("2", f[0]);
+        for (int i = 3; i < f.length; i++) {
+            f[i] = f[i].matches("-?\\d+") ? f[i] : "";
+        }
+        f[1] = "diverged";
+        f[2] = "7";
+        lines.set(2, String.join(",", f));
+        Files.write(diverged.resolve(ComparedRun.SEEDS_CSV), lines);
+
+        RunComparison.Result r = compare("diverged", List.of("A", "D"), base, diverged);
+        assertEquals(6, r.tables().comparison().rowCount());
+        assertEquals(1, r.tables().runs().intColumn("diverged").getInt(1));
+        assertEquals(2, r.tables().runs().intColumn("completed").getInt(1));
+        Table s = r.tables().summary();
+        assertEquals(2, s.intColumn("n").getInt(Narrative.row(s, "label", "D", "metric", "precision")));
+        assertEquals(3, s.intColumn("n").getInt(Narrative.row(s, "label", "A", "metric", "precision")));
+        Table t = r.tables().tests();
+        assertEquals(2, t.intColumn("n_pairs").getInt(0));
+        assertEquals(0, t.intColumn("wsr_n").getInt(0), "the two remaining seeds are identical copies");
+        assertEquals("none", t.stringColumn("wsr_method").getString(0));
+        assertTrue(Files.readString(tmp.resolve("diverged/index.md"))
+                .contains("left out of every statistic (D: 1 of 3)"));
+    }
+
+    @Test
     void labelsDefaultToUniqueExperimentNamesAndAreChecked() {
         assertEquals(List.of("tiny", "tiny-2", "other"), RunComparison.labels(List.of(), List.of("tiny", "tiny", "other")));
         assertEquals(Path.of("notebooks-export", "compare-A-B"), RunComparison.defaultOut(List.of("A", "B")));
