@@ -27,7 +27,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Output folder (default notebooks-export/compare-<labels joined by '-'>).")
     Path out;
 
-    @Option(names = "--labels", split = ",", paramLabel = "A,B,...",
+    @Option(names = "--labels", split = ",", paramLabel = "LABEL",
             description = "One short label per run, in order (default: the experiment names).")
     List<String> labels = new ArrayList<>();
 
