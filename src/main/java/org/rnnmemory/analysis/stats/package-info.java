@@ -1,7 +1,8 @@
 /**
  * Small-sample statistics across model seeds (n ~ 5..40): summaries, Pearson and Spearman
  * correlation, percentile-bootstrap confidence intervals, Holm-Bonferroni adjustment, the
- * Mann-Whitney U test and simple linear regression.
+ * Mann-Whitney U test, the Wilcoxon signed-rank test for paired samples and simple linear
+ * regression.
  *
  * <p>Conventions shared by every class here:
  * <ul>
