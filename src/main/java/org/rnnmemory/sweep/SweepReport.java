@@ -152,11 +152,34 @@ final class SweepReport {
         long skipped = outcomes.values().stream().filter(o -> o.action() == CandidateOutcome.Action.SKIPPED).count();
         Provenance.Git git = Provenance.gitState(Path.of("."));
         return String.format(Locale.ROOT, "Command: `%s`. This invocation trained %d, resumed %d and skipped %d "
-                        + "candidates and took %s min (wall time) on %d available processors; git commit %s%s. "
-                        + "Provenance of every run: `candidates/*/run.json`; of the sweep: `sweep.json`.",
-                command, trained, resumed, skipped, Numbers.format(took.toMillis() / 60000.0),
+                        + "candidates and took %s (wall time) on %d available processors; git commit %s%s. The "
+                        + "candidates' runs took %s in all (start to end in their run.json; a resumed run counts from "
+                        + "its resumption). Provenance of every run: `candidates/*/run.json`; of the sweep: "
+                        + "`sweep.json`.",
+                command, trained, resumed, skipped, duration(took.toMillis() / 1000.0),
                 Runtime.getRuntime().availableProcessors(), git.commit(),
-                Boolean.TRUE.equals(git.dirty()) ? " (with uncommitted changes)" : "");
+                Boolean.TRUE.equals(git.dirty()) ? " (with uncommitted changes)" : "", duration(runSeconds(plan)));
+    }
+
+    /** Sum over candidates of end_utc - start_utc in their run.json, s (NaN if one cannot be read). */
+    static double runSeconds(SweepPlan plan) {
+        double total = 0;
+        for (SweepCandidate c : plan.candidates()) {
+            try {
+                var run = org.rnnmemory.io.Json.MAPPER.readTree(plan.runDir(c).resolve("run.json").toFile());
+                total += Duration.between(java.time.Instant.parse(run.get("start_utc").asText()),
+                        java.time.Instant.parse(run.get("end_utc").asText())).toMillis() / 1000.0;
+            } catch (java.io.IOException | RuntimeException e) {
+                return Double.NaN;
+            }
+        }
+        return total;
+    }
+
+    /** "42.0 s" below two minutes, else "12.3 min". */
+    static String duration(double seconds) {
+        return seconds < 120 ? String.format(Locale.ROOT, "%.1f s", seconds)
+                : String.format(Locale.ROOT, "%.1f min", seconds / 60);
     }
 
     private static String index(SweepPlan plan, List<CandidateSummary> rows, List<EdgeOfChaosFinding> findings,
