@@ -89,6 +89,25 @@ public record SweepSpec(Path experiment, String search, int candidates, long see
             return !(min instanceof Double) && !(max instanceof Double);
         }
 
+        /**
+         * The value at quantile {@code u} in [0, 1] of this range's distribution: Long for an integral
+         * range (u in [0, 1) covers every integer equally, u = 1 gives max), else Double; uniform in log
+         * space with {@code log}. For search generators that draw u themselves.
+         */
+        public Object at(double u) {
+            if (!(u >= 0 && u <= 1)) {
+                throw new IllegalArgumentException("u must be in [0, 1], found " + u);
+            }
+            double lo = min.doubleValue();
+            double hi = max.doubleValue();
+            if (integral()) {
+                long v = log ? Math.round(Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))))
+                        : min.longValue() + (long) Math.floor(u * (max.longValue() - min.longValue() + 1));
+                return Math.max(min.longValue(), Math.min(max.longValue(), v));
+            }
+            return log ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo);
+        }
+
         /** One draw: Long for an integral range, else Double. */
         public Object draw(SplittableRandom rng) {
             double lo = min.doubleValue();

@@ -1,0 +1,41 @@
+package org.rnnmemory.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rnnmemory.chaos.ChaosSettings;
+import org.rnnmemory.config.SweepLoader;
+import org.rnnmemory.config.SweepSpec;
+import org.rnnmemory.sweep.SweepPlan;
+import org.rnnmemory.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code rnnmem sweep SWEEP.yaml [--out DIR]}: a grid or random search over experiment keys, one
+ * multi-seed training run per candidate, then tables, figures and a report (see {@link SweepRunner}).
+ * Running the same sweep into the same folder again skips completed candidates and resumes
+ * interrupted ones.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Train one multi-seed run per candidate of a grid or random search over experiment keys, "
+                + "then write sweep.csv, sweep_summary.csv, figures and a report.",
+            "Re-running the same sweep skips completed candidates and resumes interrupted ones."})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "Sweep file.")
+    Path sweep;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/sweeps/<sweep name>/).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        SweepSpec spec = SweepLoader.load(sweep);
+        Path dir = out != null ? out : SweepPlan.defaultDir(sweep);
+        SweepPlan plan = SweepPlan.of(sweep, spec, dir);
+        String command = "rnnmem sweep " + sweep + (out != null ? " --out " + out : "");
+        System.out.print(SweepRunner.run(plan, ChaosSettings.DEFAULTS, command, System.err).text());
+        return 0;
+    }
+}
