@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "rnnmem", mixinStandardHelpOptions = true, version = "rnn-memory 0.1.0",
         description = "Train, evaluate and analyse continuous-time RNNs on an integration-and-memory task.",
         subcommands = {RunCommand.class, EvaluateCommand.class, BenchCommand.class, DatasetCommand.class,
-        subcommands = {ChaosCommand.class, AnalyzeCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class})
+                AnalyzeCommand.class, ReportCommand.class, CompareCommand.class, ChaosCommand.class,
+                SweepCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input (files, configuration). */
