@@ -126,15 +126,15 @@ public final class HouseStyle {
         return bold(s, color);
     }
 
-    /**
-     * Logarithmic y axis from the power of ten at or below {@code min} to the one at or above
-     * {@code max} (both > 0), so that every decade is labelled and none is cut.
-     */
     /** Logarithmic y axis with XChart's automatic range. */
     public static void logY(XYChart chart) {
         chart.getStyler().setYAxisLogarithmic(true);
     }
 
+    /**
+     * Logarithmic y axis from the power of ten at or below {@code min} to the one at or above
+     * {@code max} (both > 0), so that every decade is labelled and none is cut.
+     */
     public static void logY(XYChart chart, double min, double max) {
         if (!(min > 0) || !(max >= min)) {
             throw new IllegalArgumentException("log axis range must satisfy 0 < min <= max, found " + min + ", "
