@@ -72,7 +72,7 @@ public final class AnalysisFigures {
                 tables.get(AnalysisTables.CORRELATIONS), units), 3, dir.resolve(SCATTER)));
         out.addAll(Figures.saveGrid(spectra(ok), 3, dir.resolve(SPECTRA)));
         out.addAll(Figures.saveGrid(trajectories(ok, plan), 2, dir.resolve(TRAJECTORIES)));
-        out.addAll(Figures.saveGrid(separation(ok), 2, dir.resolve(SEPARATION)));
+        out.addAll(Figures.saveGrid(separation(ok, plan), 2, dir.resolve(SEPARATION)));
         out.addAll(Figures.saveGrid(integration(ok, plan), 2, dir.resolve(INTEGRATION)));
         return out;
     }
@@ -179,7 +179,7 @@ public final class AnalysisFigures {
                     + Numbers.format(correlations.doubleColumn("pearson_p").getDouble(r));
             String unit = units.getOrDefault(m, "1");
             XYChart c = Panels.chart(FigureSize.inches(7.0 / 3, 2.0), title,
-                    unit.equals("1") ? m : m + " (" + unit + ")", "precision (MSE)");
+                    unit.equals("1") || unit.equals("units") ? m : m + " (" + unit + ")", "precision (MSE)");
             HouseStyle.markers(c.addSeries("seeds", p[0], p[1]), SeriesMarkers.CIRCLE, Palette.BLUE);
             LinearFit f = LinearFit.of(p[0], p[1]);
             double lo = java.util.Arrays.stream(p[0]).min().orElse(0);
@@ -260,7 +260,7 @@ public final class AnalysisFigures {
         return panels;
     }
 
-    static List<XYChart> separation(List<SeedAnalysis> seeds) {
+    static List<XYChart> separation(List<SeedAnalysis> seeds, DurationPlan plan) {
         SeedAnalysis median = byPrecision(seeds).get((seeds.size() - 1) / 2);
         List<Separation.Pair> pairs = median.dynamics().pairs();
         double[] dx = pairs.stream().mapToDouble(Separation.Pair::differenceMs).toArray();
@@ -275,16 +275,15 @@ public final class AnalysisFigures {
                 new double[] {f.intercept(), f.intercept() + f.slope() * hi}), Palette.VERMILLION);
         a.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Panels.plainY(a);
-        TreeMap<Double, Integer> diffs = new TreeMap<>();
-        for (double d : dx) {
-            diffs.putIfAbsent(d, diffs.size());
-        }
-        double[] x = diffs.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        List<Separation.Pair> grid = pairs.stream().filter(p -> plan.onDenseGrid(p.durationAMs())
+                && plan.onDenseGrid(p.durationBMs())).toList();
+        double[] x = grid.stream().mapToDouble(Separation.Pair::differenceMs).distinct().sorted().toArray();
         List<double[]> ys = new ArrayList<>();
         for (SeedAnalysis s : seeds) {
-            ys.add(meanByDifference(s.dynamics().pairs(), x));
+            ys.add(meanByDifference(s.dynamics().pairs().stream().filter(p -> plan.onDenseGrid(p.durationAMs())
+                    && plan.onDenseGrid(p.durationBMs())).toList(), x));
         }
-        XYChart b = Panels.chart(Panels.HALF, "all seeds: mean over pairs", "duration difference (ms)",
+        XYChart b = Panels.chart(Panels.HALF, "all seeds: mean over dense-set pairs", "duration difference (ms)",
                 "separation |r_a − r_b|");
         Panels.ensemble(b, "each seed", x, ys, Palette.BLUE, false);
         b.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
