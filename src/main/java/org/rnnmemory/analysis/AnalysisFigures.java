@@ -1,7 +1,9 @@
 package org.rnnmemory.analysis;
 
+import java.awt.BasicStroke;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +100,7 @@ public final class AnalysisFigures {
             List<double[]> ys = new ArrayList<>();
             for (List<RunSet.CurveRecord> rs : bySeed.values()) {
                 double[] y = new double[x.length];
-                java.util.Arrays.fill(y, Double.NaN);
+                Arrays.fill(y, Double.NaN);
                 for (int i = 0; i * stride < rs.size(); i++) {
                     RunSet.CurveRecord r = rs.get(i * stride);
                     y[i] = k == 0 ? r.loss() : k == 1 ? r.gradNormInput() : r.gradNormReadout();
@@ -140,20 +142,20 @@ public final class AnalysisFigures {
             Panels.plainY(c);
             List<double[]> ys = new ArrayList<>();
             for (SeedAnalysis s : seeds) {
-                ys.add(java.util.Arrays.copyOfRange(s.dynamics().outputs()[k], from, t.length));
+                ys.add(Arrays.copyOfRange(s.dynamics().outputs()[k], from, t.length));
             }
             Panels.ensemble(c, "each seed", x, ys, null, false);
             double level = plan.targetPerMs() * test[k];
             XYSeries target = HouseStyle.dashed(c.addSeries("target", new double[] {costMs - onsetMs, x[x.length - 1]},
                     new double[] {level, level}), Palette.BLACK);
-            target.setLineStyle(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT,
-                    java.awt.BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 2f}, 0f));
+            target.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 2f}, 0f));
             Panels.bold(c, "best (seed " + best.seed() + ")", x,
-                    java.util.Arrays.copyOfRange(best.dynamics().outputs()[k], from, t.length), Palette.BLUE)
-                    .setLineStyle(new java.awt.BasicStroke(1.2f));
+                    Arrays.copyOfRange(best.dynamics().outputs()[k], from, t.length), Palette.BLUE)
+                    .setLineStyle(new BasicStroke(1.2f));
             Panels.bold(c, "worst (seed " + worst.seed() + ")", x,
-                    java.util.Arrays.copyOfRange(worst.dynamics().outputs()[k], from, t.length), Palette.VERMILLION)
-                    .setLineStyle(new java.awt.BasicStroke(1.2f));
+                    Arrays.copyOfRange(worst.dynamics().outputs()[k], from, t.length), Palette.VERMILLION)
+                    .setLineStyle(new BasicStroke(1.2f));
             c.getStyler().setLegendVisible(k == 0);
             c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             Panels.roundXTicks(c);
@@ -182,8 +184,8 @@ public final class AnalysisFigures {
                     unit.equals("1") || unit.equals("units") ? m : m + " (" + unit + ")", "precision (MSE)");
             HouseStyle.markers(c.addSeries("seeds", p[0], p[1]), SeriesMarkers.CIRCLE, Palette.BLUE);
             LinearFit f = LinearFit.of(p[0], p[1]);
-            double lo = java.util.Arrays.stream(p[0]).min().orElse(0);
-            double hi = java.util.Arrays.stream(p[0]).max().orElse(1);
+            double lo = Arrays.stream(p[0]).min().orElse(0);
+            double hi = Arrays.stream(p[0]).max().orElse(1);
             HouseStyle.thin(c.addSeries("fit", new double[] {lo, hi},
                     new double[] {f.intercept() + f.slope() * lo, f.intercept() + f.slope() * hi}), Palette.VERMILLION);
             c.getStyler().setLegendVisible(false);
@@ -270,7 +272,7 @@ public final class AnalysisFigures {
         HouseStyle.markers(a.addSeries("pairs", dx, sep), SeriesMarkers.CIRCLE, Palette.withAlpha(Palette.BLUE, 150));
         a.getStyler().setMarkerSize(3);
         LinearFit f = LinearFit.of(dx, sep);
-        double hi = java.util.Arrays.stream(dx).max().orElse(1);
+        double hi = Arrays.stream(dx).max().orElse(1);
         HouseStyle.thin(a.addSeries("fit: slope " + Numbers.format(f.slope()) + " /ms", new double[] {0, hi},
                 new double[] {f.intercept(), f.intercept() + f.slope() * hi}), Palette.VERMILLION);
         a.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
@@ -296,7 +298,7 @@ public final class AnalysisFigures {
         double[] sum = new double[x.length];
         int[] count = new int[x.length];
         for (Separation.Pair p : pairs) {
-            int i = java.util.Arrays.binarySearch(x, p.differenceMs());
+            int i = Arrays.binarySearch(x, p.differenceMs());
             if (i >= 0) {
                 sum[i] += p.separation();
                 count[i]++;
@@ -320,7 +322,7 @@ public final class AnalysisFigures {
         XYChart a = Panels.chart(Panels.HALF, "integration curve", "pulse duration (ms)",
                 "plateau (mean output in window)");
         Panels.ensemble(a, "each seed", d, plateau, Palette.BLUE, false);
-        double[] target = java.util.Arrays.stream(d).map(x -> plan.targetPerMs() * x).toArray();
+        double[] target = Arrays.stream(d).map(x -> plan.targetPerMs() * x).toArray();
         HouseStyle.dashed(a.addSeries("target " + Panels.tick(plan.targetPerMs()) + " × duration", d, target),
                 Palette.BLACK);
         trainedRange(a, plan, plateau, target);

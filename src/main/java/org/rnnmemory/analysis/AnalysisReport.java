@@ -1,5 +1,6 @@
 package org.rnnmemory.analysis;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +170,7 @@ public final class AnalysisReport {
 
     /** Adds a figure of the analysis when it exists (no figure but the training curves when no seed was simulated). */
     private static void figure(Report.Builder b, AnalysisOutputs a, String name, String caption) {
-        if (java.nio.file.Files.isRegularFile(a.figure(name))) {
+        if (Files.isRegularFile(a.figure(name))) {
             b.figure(a.figure(name), caption, "// figures/" + name + ".png in the run directory, written by rnnmem analyze");
         }
     }
