@@ -1,7 +1,9 @@
 package org.rnnmemory.analysis;
 
+import java.awt.BasicStroke;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +74,7 @@ public final class AnalysisFigures {
                 tables.get(AnalysisTables.CORRELATIONS), units), 3, dir.resolve(SCATTER)));
         out.addAll(Figures.saveGrid(spectra(ok), 3, dir.resolve(SPECTRA)));
         out.addAll(Figures.saveGrid(trajectories(ok, plan), 2, dir.resolve(TRAJECTORIES)));
-        out.addAll(Figures.saveGrid(separation(ok), 2, dir.resolve(SEPARATION)));
+        out.addAll(Figures.saveGrid(separation(ok, plan), 2, dir.resolve(SEPARATION)));
         out.addAll(Figures.saveGrid(integration(ok, plan), 2, dir.resolve(INTEGRATION)));
         return out;
     }
@@ -98,7 +100,7 @@ public final class AnalysisFigures {
             List<double[]> ys = new ArrayList<>();
             for (List<RunSet.CurveRecord> rs : bySeed.values()) {
                 double[] y = new double[x.length];
-                java.util.Arrays.fill(y, Double.NaN);
+                Arrays.fill(y, Double.NaN);
                 for (int i = 0; i * stride < rs.size(); i++) {
                     RunSet.CurveRecord r = rs.get(i * stride);
                     y[i] = k == 0 ? r.loss() : k == 1 ? r.gradNormInput() : r.gradNormReadout();
@@ -140,20 +142,20 @@ public final class AnalysisFigures {
             Panels.plainY(c);
             List<double[]> ys = new ArrayList<>();
             for (SeedAnalysis s : seeds) {
-                ys.add(java.util.Arrays.copyOfRange(s.dynamics().outputs()[k], from, t.length));
+                ys.add(Arrays.copyOfRange(s.dynamics().outputs()[k], from, t.length));
             }
             Panels.ensemble(c, "each seed", x, ys, null, false);
             double level = plan.targetPerMs() * test[k];
             XYSeries target = HouseStyle.dashed(c.addSeries("target", new double[] {costMs - onsetMs, x[x.length - 1]},
                     new double[] {level, level}), Palette.BLACK);
-            target.setLineStyle(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT,
-                    java.awt.BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 2f}, 0f));
+            target.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 2f}, 0f));
             Panels.bold(c, "best (seed " + best.seed() + ")", x,
-                    java.util.Arrays.copyOfRange(best.dynamics().outputs()[k], from, t.length), Palette.BLUE)
-                    .setLineStyle(new java.awt.BasicStroke(1.2f));
+                    Arrays.copyOfRange(best.dynamics().outputs()[k], from, t.length), Palette.BLUE)
+                    .setLineStyle(new BasicStroke(1.2f));
             Panels.bold(c, "worst (seed " + worst.seed() + ")", x,
-                    java.util.Arrays.copyOfRange(worst.dynamics().outputs()[k], from, t.length), Palette.VERMILLION)
-                    .setLineStyle(new java.awt.BasicStroke(1.2f));
+                    Arrays.copyOfRange(worst.dynamics().outputs()[k], from, t.length), Palette.VERMILLION)
+                    .setLineStyle(new BasicStroke(1.2f));
             c.getStyler().setLegendVisible(k == 0);
             c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             Panels.roundXTicks(c);
@@ -179,11 +181,11 @@ public final class AnalysisFigures {
                     + Numbers.format(correlations.doubleColumn("pearson_p").getDouble(r));
             String unit = units.getOrDefault(m, "1");
             XYChart c = Panels.chart(FigureSize.inches(7.0 / 3, 2.0), title,
-                    unit.equals("1") ? m : m + " (" + unit + ")", "precision (MSE)");
+                    unit.equals("1") || unit.equals("units") ? m : m + " (" + unit + ")", "precision (MSE)");
             HouseStyle.markers(c.addSeries("seeds", p[0], p[1]), SeriesMarkers.CIRCLE, Palette.BLUE);
             LinearFit f = LinearFit.of(p[0], p[1]);
-            double lo = java.util.Arrays.stream(p[0]).min().orElse(0);
-            double hi = java.util.Arrays.stream(p[0]).max().orElse(1);
+            double lo = Arrays.stream(p[0]).min().orElse(0);
+            double hi = Arrays.stream(p[0]).max().orElse(1);
             HouseStyle.thin(c.addSeries("fit", new double[] {lo, hi},
                     new double[] {f.intercept() + f.slope() * lo, f.intercept() + f.slope() * hi}), Palette.VERMILLION);
             c.getStyler().setLegendVisible(false);
@@ -260,7 +262,7 @@ public final class AnalysisFigures {
         return panels;
     }
 
-    static List<XYChart> separation(List<SeedAnalysis> seeds) {
+    static List<XYChart> separation(List<SeedAnalysis> seeds, DurationPlan plan) {
         SeedAnalysis median = byPrecision(seeds).get((seeds.size() - 1) / 2);
         List<Separation.Pair> pairs = median.dynamics().pairs();
         double[] dx = pairs.stream().mapToDouble(Separation.Pair::differenceMs).toArray();
@@ -270,21 +272,20 @@ public final class AnalysisFigures {
         HouseStyle.markers(a.addSeries("pairs", dx, sep), SeriesMarkers.CIRCLE, Palette.withAlpha(Palette.BLUE, 150));
         a.getStyler().setMarkerSize(3);
         LinearFit f = LinearFit.of(dx, sep);
-        double hi = java.util.Arrays.stream(dx).max().orElse(1);
+        double hi = Arrays.stream(dx).max().orElse(1);
         HouseStyle.thin(a.addSeries("fit: slope " + Numbers.format(f.slope()) + " /ms", new double[] {0, hi},
                 new double[] {f.intercept(), f.intercept() + f.slope() * hi}), Palette.VERMILLION);
         a.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Panels.plainY(a);
-        TreeMap<Double, Integer> diffs = new TreeMap<>();
-        for (double d : dx) {
-            diffs.putIfAbsent(d, diffs.size());
-        }
-        double[] x = diffs.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        List<Separation.Pair> grid = pairs.stream().filter(p -> plan.onDenseGrid(p.durationAMs())
+                && plan.onDenseGrid(p.durationBMs())).toList();
+        double[] x = grid.stream().mapToDouble(Separation.Pair::differenceMs).distinct().sorted().toArray();
         List<double[]> ys = new ArrayList<>();
         for (SeedAnalysis s : seeds) {
-            ys.add(meanByDifference(s.dynamics().pairs(), x));
+            ys.add(meanByDifference(s.dynamics().pairs().stream().filter(p -> plan.onDenseGrid(p.durationAMs())
+                    && plan.onDenseGrid(p.durationBMs())).toList(), x));
         }
-        XYChart b = Panels.chart(Panels.HALF, "all seeds: mean over pairs", "duration difference (ms)",
+        XYChart b = Panels.chart(Panels.HALF, "all seeds: mean over dense-set pairs", "duration difference (ms)",
                 "separation |r_a − r_b|");
         Panels.ensemble(b, "each seed", x, ys, Palette.BLUE, false);
         b.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
@@ -297,7 +298,7 @@ public final class AnalysisFigures {
         double[] sum = new double[x.length];
         int[] count = new int[x.length];
         for (Separation.Pair p : pairs) {
-            int i = java.util.Arrays.binarySearch(x, p.differenceMs());
+            int i = Arrays.binarySearch(x, p.differenceMs());
             if (i >= 0) {
                 sum[i] += p.separation();
                 count[i]++;
@@ -321,7 +322,7 @@ public final class AnalysisFigures {
         XYChart a = Panels.chart(Panels.HALF, "integration curve", "pulse duration (ms)",
                 "plateau (mean output in window)");
         Panels.ensemble(a, "each seed", d, plateau, Palette.BLUE, false);
-        double[] target = java.util.Arrays.stream(d).map(x -> plan.targetPerMs() * x).toArray();
+        double[] target = Arrays.stream(d).map(x -> plan.targetPerMs() * x).toArray();
         HouseStyle.dashed(a.addSeries("target " + Panels.tick(plan.targetPerMs()) + " × duration", d, target),
                 Palette.BLACK);
         trainedRange(a, plan, plateau, target);

@@ -1,5 +1,6 @@
 package org.rnnmemory.analysis;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class AnalysisReport {
         Report.Builder b = Report.builder("Analysis of " + a.spec().name());
         overview(b, a, f);
         b.heading(2, "Training");
-        b.figure(a.figure(AnalysisFigures.TRAINING), "Training loss and the L2 norms of the gradients with respect to "
+        figure(b, a, AnalysisFigures.TRAINING, "Training loss and the L2 norms of the gradients with respect to "
                 + "I and w, per update (log scale). Thin grey: each seed; bold: median over seeds.");
         performance(b, a, f);
         predictors(b, a, f);
@@ -92,7 +93,7 @@ public final class AnalysisReport {
                 "This run against the 20 published System A models, with a two-sided Mann-Whitney U test. Published "
                 + "values: " + a.info().get("published_reference").asText() + ".",
                 source(AnalysisTables.PUBLISHED));
-        b.figure(a.figure(AnalysisFigures.OUTPUTS), "Output z against time for each test pulse, every seed (grey), "
+        figure(b, a, AnalysisFigures.OUTPUTS, "Output z against time for each test pulse, every seed (grey), "
                 + "the best and the worst seed by precision (colour); dashed: the target over the evaluation window.");
     }
 
@@ -106,7 +107,7 @@ public final class AnalysisReport {
                 "Every metric against precision: Pearson r with its paired bootstrap 95% interval ("
                 + a.info().at("/options/bootstrap_resamples").asInt() + " resamples), Spearman rho, and p-values "
                 + "Holm-adjusted across the metrics of this table.", source(AnalysisTables.CORRELATIONS));
-        b.figure(a.figure(AnalysisFigures.SCATTER), "Precision against nine of the metrics, one point per seed, with "
+        figure(b, a, AnalysisFigures.SCATTER, "Precision against a selection of the metrics, one point per seed, with "
                 + "the least-squares line; panel titles give Pearson r and its unadjusted p (Holm-adjusted values in the table above).");
     }
 
@@ -114,27 +115,29 @@ public final class AnalysisReport {
         b.heading(2, "Activity geometry and readout");
         b.paragraph("The memory-period activity has a dimensionality (participation ratio of the covariance "
                 + "eigenvalues) of " + f.meanCi("readout_mem_activity_pr") + "; spontaneous activity has "
-                + Numbers.format(f.summary("input_spont_activity_pr", "mean")) + ".\n\n" + f.readout()
+                + Numbers.format(f.summary("input_spont_activity_pr", "mean")) + " (largest eigenvalue "
+                + Numbers.format(f.summary("input_spont_eig1", "mean")) + " against " + f.meanCi("readout_mem_eig1")
+                + " in the memory period).\n\n" + f.readout()
                 + "\n\nThe memory-period PCA of SPEC section 4 averages, over the test durations, the covariance over "
                 + "time within each trial; it captures how activity fluctuates while a value is held, not how the held "
                 + "values differ between durations, so a readout with little weight in the top PCs can still read the "
                 + "held value.");
-        b.figure(a.figure(AnalysisFigures.SPECTRA), "Covariance eigenvalues of spontaneous activity and of "
+        figure(b, a, AnalysisFigures.SPECTRA, "Covariance eigenvalues of spontaneous activity and of "
                 + "memory-period activity against rank (log scale; values below 1e-10 of the largest omitted), and "
                 + "the cumulative fraction of |w|² in the memory-period PCs against the expectation k/N for a random "
                 + "direction.");
         b.heading(2, "Trajectories");
         b.paragraph(f.separation());
-        b.figure(a.figure(AnalysisFigures.TRAJECTORIES), "Trajectories from pulse onset to the end of the trial on "
+        figure(b, a, AnalysisFigures.TRAJECTORIES, "Trajectories from pulse onset to the end of the trial on "
                 + "the top memory-period PCs, for the best, median and worst seed by precision; one line per pulse "
                 + "duration (dark: short, light: long; test durations bold). Black dot: r = 0 before the pulse; "
                 + "dashed: the I and w directions projected on the same PCs, drawn from r = 0 with one scale per panel.");
-        b.figure(a.figure(AnalysisFigures.SEPARATION), "Separation of trajectories (mean Euclidean distance of the "
+        figure(b, a, AnalysisFigures.SEPARATION, "Separation of trajectories (mean Euclidean distance of the "
                 + "rate vectors over the memory period) against duration difference: every pair of one seed with the "
                 + "fitted line, and the mean over pairs per difference for every seed.");
         b.heading(2, "Integration and memory");
         b.paragraph(f.integration() + "\n\n" + new Findings.Statement("Plateau constancy", f.drift()).lead());
-        b.figure(a.figure(AnalysisFigures.INTEGRATION), "Plateau (mean output over the evaluation window) and its "
+        figure(b, a, AnalysisFigures.INTEGRATION, "Plateau (mean output over the evaluation window) and its "
                 + "drift against pulse duration; thin grey: each seed, bold: median, dashed black: the target, dashed "
                 + "grey verticals: the range of durations seen in training.");
     }
@@ -163,6 +166,13 @@ public final class AnalysisReport {
                 + info.at("/provenance/cpu/cores").asInt() + " cores. Column meanings and units: "
                 + "`tables/analysis_schema.json`; settings and provenance: `tables/analysis.json`. Regenerate with "
                 + "`./rnnmem analyze RUN_DIR` and `./rnnmem report RUN_DIR`.");
+    }
+
+    /** Adds a figure of the analysis when it exists (no figure but the training curves when no seed was simulated). */
+    private static void figure(Report.Builder b, AnalysisOutputs a, String name, String caption) {
+        if (Files.isRegularFile(a.figure(name))) {
+            b.figure(a.figure(name), caption, "// figures/" + name + ".png in the run directory, written by rnnmem analyze");
+        }
     }
 
     /** The named columns of a table, in that order. */

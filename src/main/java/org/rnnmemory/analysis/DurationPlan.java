@@ -17,9 +17,18 @@ import org.rnnmemory.eval.EvalProtocol;
  * @param trainedFromMs shortest duration of the training distribution (duration - jitter), ms
  * @param trainedToMs longest duration of the training distribution (duration + jitter), ms
  * @param targetPerMs target plateau per ms of pulse (task.slope_per_ms)
+ * @param denseFromMs first duration of the dense set, ms
+ * @param denseStepMs spacing of the dense set, ms
  */
 public record DurationPlan(int[] durationsMs, int[] testDurationsMs, double dtMs, int trainedFromMs,
-                           int trainedToMs, double targetPerMs) {
+                           int trainedToMs, double targetPerMs, int denseFromMs, int denseStepMs) {
+
+    /** A plan whose dense set starts at its first duration with the spacing of its first two. */
+    public DurationPlan(int[] durationsMs, int[] testDurationsMs, double dtMs, int trainedFromMs, int trainedToMs,
+                        double targetPerMs) {
+        this(durationsMs, testDurationsMs, dtMs, trainedFromMs, trainedToMs, targetPerMs, durationsMs[0],
+                durationsMs.length > 1 ? durationsMs[1] - durationsMs[0] : 1);
+    }
 
     /** The plan of an experiment: its test durations and the options' dense set. */
     public static DurationPlan of(ExperimentSpec spec, AnalysisOptions o) {
@@ -42,7 +51,7 @@ public record DurationPlan(int[] durationsMs, int[] testDurationsMs, double dtMs
         int dur = spec.task().durationMs();
         int jit = spec.task().durationJitterMs();
         return new DurationPlan(all.stream().mapToInt(Integer::intValue).toArray(), test, dt, dur - jit, dur + jit,
-                spec.task().slopePerMs());
+                spec.task().slopePerMs(), o.denseFromMs(), o.denseStepMs());
     }
 
     /** Steps of dt in a duration of {@code ms}. */
@@ -58,6 +67,12 @@ public record DurationPlan(int[] durationsMs, int[] testDurationsMs, double dtMs
             }
         }
         return -1;
+    }
+
+    /** Whether a duration belongs to the evenly spaced dense set. */
+    public boolean onDenseGrid(double ms) {
+        double k = (ms - denseFromMs) / denseStepMs;
+        return k >= 0 && k == Math.rint(k);
     }
 
     /** Whether a duration lies in the training distribution's range (both ends included). */

@@ -138,9 +138,11 @@ final class Findings {
         }
         List<String> rank = structural(significant("spearman_holm_p"));
         s.append(rank.isEmpty() ? "Spearman's rank correlation, Holm-adjusted the same way, finds no structural "
-                + "predictor either. " : "By Spearman's rank correlation (Holm-adjusted), which a single outlying seed "
-                + "cannot drive, structural metrics do pass: " + listWithR(rank, "spearman_rho", "spearman_holm_p")
-                + ". ");
+                + "predictor either. " : "By Spearman's rank correlation (Holm-adjusted), which is less sensitive to a "
+                + "single outlying seed, structural metrics do pass: " + listWithR(rank, "spearman_rho",
+                "spearman_holm_p") + ". ");
+        s.append("Precision is an error, so a positive coefficient means that a larger metric goes with a worse "
+                + "network. ");
         PearsonResult pub = publishedCorrelation();
         s.append("Weight correlation against precision: r = ").append(f(corr("weight_correlation", "pearson_r")))
                 .append(" (95% CI ").append(f(corr("weight_correlation", "r_ci_low"))).append(" to ")

@@ -1,5 +1,6 @@
 package org.rnnmemory.analysis;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -98,7 +99,7 @@ final class Panels {
         if (medianColour != null && m[0].length >= 2) {
             XYSeries med = c.addSeries("median", m[0], m[1]);
             HouseStyle.thin(med, medianColour);
-            med.setLineStyle(new java.awt.BasicStroke(HouseStyle.BOLD));
+            med.setLineStyle(new BasicStroke(HouseStyle.BOLD));
         }
     }
 
@@ -142,8 +143,8 @@ final class Panels {
     /** A bold line in a given colour, shown in the legend. */
     static XYSeries bold(XYChart c, String name, double[] x, double[] y, Color colour) {
         XYSeries s = HouseStyle.thin(c.addSeries(name, x, y), colour);
-        s.setLineStyle(new java.awt.BasicStroke(HouseStyle.BOLD, java.awt.BasicStroke.CAP_ROUND,
-                java.awt.BasicStroke.JOIN_ROUND));
+        s.setLineStyle(new BasicStroke(HouseStyle.BOLD, BasicStroke.CAP_ROUND,
+                BasicStroke.JOIN_ROUND));
         return s;
     }
 
