@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
         o.put("hidden_size", plan.params().hiddenSize());
         o.put("engine", plan.engine());
         o.put("workers", plan.workers());
-        o.put("dtype", plan.dtype().toString().toLowerCase(Locale.ROOT));
+        o.put("dtype", plan.dtype() == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? "float64" : "float32");
         o.put("updates_timed", r.updates());
         o.put("seconds_per_update", r.secondsPerUpdate());
         o.put("floor_seconds_per_update", r.floorSecondsPerUpdate());
