@@ -44,16 +44,19 @@ final class SweepReport {
         if (!figures.isEmpty()) {
             b.figure(figures.get(0), "Precision against gain (left axis, log10 of the MSE; line: median over seeds; "
                     + "diamond and bar: mean and its 95% bootstrap interval; grey: single seeds) and λₘₐₓ of the "
-                    + "untrained network (right axis, 1/τ; dashed line: λ = 0).",
+                    + "untrained network (right axis, 1/τ; squares: mean over " + UntrainedChaos.NETWORK_SEEDS
+                    + " network seeds; open squares: the trained G; dashed line: λ = 0).",
                     "// " + SweepFigure.NAME + ".png, written by rnnmem sweep");
-            b.figure(figures.get(1), "Median precision (log10) against λₘₐₓ of the untrained network at each gain; "
-                    + "bars: 95% bootstrap interval of the mean; dashed line: λ = 0.",
+            b.figure(figures.get(1), "Median precision (log10) against λₘₐₓ of the untrained network at each gain "
+                    + "(mean over " + UntrainedChaos.NETWORK_SEEDS + " network seeds, " + setupShort(plan) + "); bars: "
+                    + "95% bootstrap interval of the mean precision; dashed line: λ = 0.",
                     "// " + SweepFigure.LAMBDA_NAME + ".png, written by rnnmem sweep");
         }
         b.table(reportTable(summary), "Per candidate: median and mean precision over seeds with the 95% percentile "
                 + "bootstrap interval of the mean (" + CandidateSummary.RESAMPLES + " resamples), mean weight "
                 + "correlation" + (findings.isEmpty() ? "" : ", and λₘₐₓ (1/τ) of the untrained network, mean and sd "
-                + "over " + UntrainedChaos.NETWORK_SEEDS + " network seeds") + ". All columns: sweep_summary.csv.",
+                + "over " + UntrainedChaos.NETWORK_SEEDS + " network seeds, and for the trained G alone with its standard "
+                + "error over time blocks") + ". All columns: sweep_summary.csv.",
                 "Table summary = Table.read().csv(\"sweep_summary.csv\");");
         b.heading(2, "Method");
         b.paragraph(method(plan, chaos, !findings.isEmpty()));
@@ -83,6 +86,7 @@ final class SweepReport {
         }
         for (EdgeOfChaosFinding f : findings) {
             out.add(f.verdict());
+            out.add(f.regimes());
             out.add(f.context());
         }
         return out;
@@ -91,7 +95,7 @@ final class SweepReport {
     private static Table reportTable(Table summary) {
         List<String> keep = new ArrayList<>();
         for (String c : summary.columnNames()) {
-            if (!c.equals("candidate_dir") && !c.equals("lambda_network_seeds") && !c.equals("seeds")) {
+            if (!List.of("candidate", "candidate_dir", "lambda_network_seeds", "seeds").contains(c)) {
                 keep.add(c);
             }
         }
