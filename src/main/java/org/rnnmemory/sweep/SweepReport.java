@@ -30,8 +30,15 @@ final class SweepReport {
         return plan.spec().parameters().keySet().stream().filter(k -> !k.equals("network.gain")).toList();
     }
 
+    /**
+     * Writes the report into the plan's folder.
+     *
+     * @param git the checkout's state when the sweep started (as in sweep.json)
+     * @param took wall time of this invocation so far
+     */
     static void write(SweepPlan plan, List<CandidateSummary> rows, Table summary, List<EdgeOfChaosFinding> findings,
-                      Map<Integer, CandidateOutcome> outcomes, ChaosSettings chaos, String command, Duration took) {
+                      Map<Integer, CandidateOutcome> outcomes, ChaosSettings chaos, String command,
+                      Provenance.Git git, Duration took) {
         Path dir = plan.dir();
         List<Path> figures = findings.isEmpty() ? List.of()
                 : SweepFigure.write(rows, otherKeys(plan), setupShort(plan), dir);
@@ -61,7 +68,7 @@ final class SweepReport {
         b.heading(2, "Method");
         b.paragraph(method(plan, chaos, !findings.isEmpty()));
         b.heading(2, "Run");
-        b.paragraph(run(plan, outcomes, command, took));
+        b.paragraph(run(plan, outcomes, command, git, took));
         ReportFiles.writeAll(b.build(), dir);
         AtomicFiles.writeString(dir.resolve("index.md"), index(plan, rows, findings, figures));
     }
@@ -150,13 +157,13 @@ final class SweepReport {
         return s;
     }
 
-    private static String run(SweepPlan plan, Map<Integer, CandidateOutcome> outcomes, String command, Duration took) {
+    private static String run(SweepPlan plan, Map<Integer, CandidateOutcome> outcomes, String command,
+                              Provenance.Git git, Duration took) {
         long trained = outcomes.values().stream().filter(o -> o.action() == CandidateOutcome.Action.TRAINED).count();
         long resumed = outcomes.values().stream().filter(o -> o.action() == CandidateOutcome.Action.RESUMED).count();
         long skipped = outcomes.values().stream().filter(o -> o.action() == CandidateOutcome.Action.SKIPPED).count();
-        Provenance.Git git = Provenance.gitState(Path.of("."));
         return String.format(Locale.ROOT, "Command: `%s`. This invocation trained %d, resumed %d and skipped %d "
-                        + "candidates and took %s (wall time) on %d available processors; git commit %s%s. The "
+                        + "candidates and took %s (wall time) on %d available processors; git commit %s%s at its start. The "
                         + "candidates' runs took %s in all (start to end in their run.json; a resumed run counts from "
                         + "its resumption). Provenance of every run: `candidates/*/run.json`; of the sweep: "
                         + "`sweep.json`.",
