@@ -40,7 +40,7 @@ final class SweepFigure {
      */
     static List<Path> write(List<CandidateSummary> rows, List<String> otherKeys, String setup, Path dir) {
         Path gain = Figures.save(chart(rows, otherKeys, setup), dir.resolve(NAME)).get(0);
-        Path lambda = Figures.save(lambdaChart(rows, otherKeys, setup), dir.resolve(LAMBDA_NAME)).get(0);
+        Path lambda = Figures.save(lambdaChart(rows, otherKeys), dir.resolve(LAMBDA_NAME)).get(0);
         return List.of(gain, lambda);
     }
 
@@ -49,8 +49,8 @@ final class SweepFigure {
      * labelled with its gain, the 95% bootstrap interval of the mean as a bar, and a dashed line at
      * lambda = 0.
      */
-    static XYChart lambdaChart(List<CandidateSummary> rows, List<String> otherKeys, String setup) {
-        XYChart c = HouseStyle.xy(FigureSize.COLUMN_TALL, "", "λₘₐₓ of the untrained network (1/τ), " + setup,
+    static XYChart lambdaChart(List<CandidateSummary> rows, List<String> otherKeys) {
+        XYChart c = HouseStyle.xy(FigureSize.COLUMN_TALL, "", "λₘₐₓ of the untrained network (1/τ)",
                 "log₁₀ precision (MSE; lower is better)");
         c.getStyler().setAnnotationTextFont(new java.awt.Font(HouseStyle.FONT, java.awt.Font.PLAIN, 1)
                 .deriveFont(HouseStyle.LEGEND_PT));
@@ -75,18 +75,34 @@ final class SweepFigure {
         double xpad = 0.1 * (xhi - xlo + 1e-3);
         c.getStyler().setXAxisMin(xlo - xpad);
         c.getStyler().setXAxisMax(xhi + xpad);
-        for (CandidateSummary r : rows) {
-            double y = log10(r.precision().median());
-            if (Double.isFinite(y) && Double.isFinite(r.lambdaMax())) {
-                c.addAnnotation(new org.knowm.xchart.AnnotationText("g = " + SweepCandidate.shortValue(gain(r)),
-                        r.lambdaMax() + 0.07 * (xhi - xlo + 2 * xpad), y, false));
-            }
-        }
+        labels(c, rows, 0.07 * (xhi - xlo + 2 * xpad), range[1] - range[0]);
         if (range[0] < range[1]) {
             HouseStyle.dashed(c.addSeries("λ = 0 (edge of chaos)", new double[] {0, 0}, range), Palette.VERMILLION);
         }
         HouseStyle.legendBelow(c);
         return c;
+    }
+
+    /**
+     * Labels each point with its gain, at distance {@code dx} to its right, except when a point to its
+     * right lies within {@code dx} and 6% of {@code ySpan}: then to its left. Points are labelled from
+     * right to left.
+     */
+    private static void labels(XYChart c, List<CandidateSummary> rows, double dx, double ySpan) {
+        List<double[]> placed = new ArrayList<>();
+        List<CandidateSummary> rightToLeft = new ArrayList<>(rows);
+        rightToLeft.sort(Comparator.comparingDouble(CandidateSummary::lambdaMax).reversed());
+        for (CandidateSummary r : rightToLeft) {
+            double x = r.lambdaMax();
+            double y = log10(r.precision().median());
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                continue;
+            }
+            boolean crowded = placed.stream().anyMatch(p -> Math.abs(p[0] - x) < dx && Math.abs(p[1] - y) < 0.06 * ySpan);
+            c.addAnnotation(new org.knowm.xchart.AnnotationText("g = " + SweepCandidate.shortValue(gain(r)),
+                    crowded ? x - dx : x + dx, y, false));
+            placed.add(new double[] {x, y});
+        }
     }
 
     /**
@@ -188,15 +204,26 @@ final class SweepFigure {
         }
         double[] x = byGain.keySet().stream().mapToDouble(Double::doubleValue).toArray();
         double[] y = byGain.values().stream().mapToDouble(Double::doubleValue).toArray();
-        XYSeries s = c.addSeries("λₘₐₓ of the untrained network (mean of " + UntrainedChaos.NETWORK_SEEDS
-                + " networks, " + setup + ")", x, y);
+        XYSeries s = c.addSeries("λₘₐₓ of the untrained network, mean of " + UntrainedChaos.NETWORK_SEEDS
+                + " network seeds (" + setup + ")", x, y);
         HouseStyle.bold(s, Palette.VERMILLION);
         s.setMarker(SeriesMarkers.SQUARE);
         s.setLineStyle(new java.awt.BasicStroke(HouseStyle.THIN * 1.5f));
+        Map<Double, Double> ownByGain = new java.util.TreeMap<>();
+        for (CandidateSummary r : rows) {
+            if (r.lambda() != null) {
+                ownByGain.putIfAbsent(gain(r), r.lambda().trained().lambdaMax());
+            }
+        }
+        XYSeries own = c.addSeries("λₘₐₓ of the trained G alone (network seed " + rows.get(0).lambda().key()
+                .networkSeed() + ")", ownByGain.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                ownByGain.values().stream().mapToDouble(Double::doubleValue).toArray());
+        HouseStyle.markers(own, SeriesMarkers.SQUARE, Palette.VERMILLION);
+        own.setMarkerColor(Palette.withAlpha(Palette.VERMILLION, 110));
         XYSeries zero = HouseStyle.hline(c, "λ = 0 (edge of chaos)", x[0], x[x.length - 1], 0.0);
         zero.setLineColor(Palette.VERMILLION);
         zero.setShowInLegend(true);
-        HouseStyle.secondaryY(c, "largest Lyapunov exponent λₘₐₓ (1/τ)", s, zero);
+        HouseStyle.secondaryY(c, "largest Lyapunov exponent λₘₐₓ (1/τ)", s, own, zero);
         padRange(c, 1);
     }
 

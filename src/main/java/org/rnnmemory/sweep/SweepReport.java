@@ -30,8 +30,15 @@ final class SweepReport {
         return plan.spec().parameters().keySet().stream().filter(k -> !k.equals("network.gain")).toList();
     }
 
+    /**
+     * Writes the report into the plan's folder.
+     *
+     * @param git the checkout's state when the sweep started (as in sweep.json)
+     * @param took wall time of this invocation so far
+     */
     static void write(SweepPlan plan, List<CandidateSummary> rows, Table summary, List<EdgeOfChaosFinding> findings,
-                      Map<Integer, CandidateOutcome> outcomes, ChaosSettings chaos, String command, Duration took) {
+                      Map<Integer, CandidateOutcome> outcomes, ChaosSettings chaos, String command,
+                      Provenance.Git git, Duration took) {
         Path dir = plan.dir();
         List<Path> figures = findings.isEmpty() ? List.of()
                 : SweepFigure.write(rows, otherKeys(plan), setupShort(plan), dir);
@@ -44,21 +51,24 @@ final class SweepReport {
         if (!figures.isEmpty()) {
             b.figure(figures.get(0), "Precision against gain (left axis, log10 of the MSE; line: median over seeds; "
                     + "diamond and bar: mean and its 95% bootstrap interval; grey: single seeds) and λₘₐₓ of the "
-                    + "untrained network (right axis, 1/τ; dashed line: λ = 0).",
+                    + "untrained network (right axis, 1/τ; squares: mean over " + UntrainedChaos.NETWORK_SEEDS
+                    + " network seeds; open squares: the trained G; dashed line: λ = 0).",
                     "// " + SweepFigure.NAME + ".png, written by rnnmem sweep");
-            b.figure(figures.get(1), "Median precision (log10) against λₘₐₓ of the untrained network at each gain; "
-                    + "bars: 95% bootstrap interval of the mean; dashed line: λ = 0.",
+            b.figure(figures.get(1), "Median precision (log10) against λₘₐₓ of the untrained network at each gain "
+                    + "(mean over " + UntrainedChaos.NETWORK_SEEDS + " network seeds, " + setupShort(plan) + "); bars: "
+                    + "95% bootstrap interval of the mean precision; dashed line: λ = 0.",
                     "// " + SweepFigure.LAMBDA_NAME + ".png, written by rnnmem sweep");
         }
         b.table(reportTable(summary), "Per candidate: median and mean precision over seeds with the 95% percentile "
                 + "bootstrap interval of the mean (" + CandidateSummary.RESAMPLES + " resamples), mean weight "
                 + "correlation" + (findings.isEmpty() ? "" : ", and λₘₐₓ (1/τ) of the untrained network, mean and sd "
-                + "over " + UntrainedChaos.NETWORK_SEEDS + " network seeds") + ". All columns: sweep_summary.csv.",
+                + "over " + UntrainedChaos.NETWORK_SEEDS + " network seeds, and for the trained G alone with its standard "
+                + "error over time blocks") + ". All columns: sweep_summary.csv.",
                 "Table summary = Table.read().csv(\"sweep_summary.csv\");");
         b.heading(2, "Method");
         b.paragraph(method(plan, chaos, !findings.isEmpty()));
         b.heading(2, "Run");
-        b.paragraph(run(plan, outcomes, command, took));
+        b.paragraph(run(plan, outcomes, command, git, took));
         ReportFiles.writeAll(b.build(), dir);
         AtomicFiles.writeString(dir.resolve("index.md"), index(plan, rows, findings, figures));
     }
@@ -83,6 +93,7 @@ final class SweepReport {
         }
         for (EdgeOfChaosFinding f : findings) {
             out.add(f.verdict());
+            out.add(f.regimes());
             out.add(f.context());
         }
         return out;
@@ -91,7 +102,7 @@ final class SweepReport {
     private static Table reportTable(Table summary) {
         List<String> keep = new ArrayList<>();
         for (String c : summary.columnNames()) {
-            if (!c.equals("candidate_dir") && !c.equals("lambda_network_seeds") && !c.equals("seeds")) {
+            if (!List.of("candidate", "candidate_dir", "lambda_network_seeds", "seeds").contains(c)) {
                 keep.add(c);
             }
         }
@@ -146,13 +157,13 @@ final class SweepReport {
         return s;
     }
 
-    private static String run(SweepPlan plan, Map<Integer, CandidateOutcome> outcomes, String command, Duration took) {
+    private static String run(SweepPlan plan, Map<Integer, CandidateOutcome> outcomes, String command,
+                              Provenance.Git git, Duration took) {
         long trained = outcomes.values().stream().filter(o -> o.action() == CandidateOutcome.Action.TRAINED).count();
         long resumed = outcomes.values().stream().filter(o -> o.action() == CandidateOutcome.Action.RESUMED).count();
         long skipped = outcomes.values().stream().filter(o -> o.action() == CandidateOutcome.Action.SKIPPED).count();
-        Provenance.Git git = Provenance.gitState(Path.of("."));
         return String.format(Locale.ROOT, "Command: `%s`. This invocation trained %d, resumed %d and skipped %d "
-                        + "candidates and took %s (wall time) on %d available processors; git commit %s%s. The "
+                        + "candidates and took %s (wall time) on %d available processors; git commit %s%s at its start. The "
                         + "candidates' runs took %s in all (start to end in their run.json; a resumed run counts from "
                         + "its resumption). Provenance of every run: `candidates/*/run.json`; of the sweep: "
                         + "`sweep.json`.",

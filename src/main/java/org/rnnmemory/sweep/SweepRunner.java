@@ -85,7 +85,7 @@ public final class SweepRunner {
             throw failure != null ? failure : new IllegalStateException("sweep ended with " + outcomes.size()
                     + " of " + plan.count() + " candidates");
         }
-        Result result = analyse(plan, outcomes, chaos, command, start, log);
+        Result result = analyse(plan, outcomes, chaos, command, prov.git(), start, log);
         writeJson(plan, prov.finish("completed"), outcomes, chaos, start);
         return result;
     }
@@ -100,7 +100,7 @@ public final class SweepRunner {
     }
 
     private static Result analyse(SweepPlan plan, Map<Integer, CandidateOutcome> outcomes, ChaosSettings chaos,
-                                  String command, Instant start, PrintStream log) {
+                                  String command, Provenance.Git git, Instant start, PrintStream log) {
         boolean gain = plan.gainVaries();
         Map<UntrainedChaos.Key, UntrainedChaos.Lambda> lambdas = Map.of();
         if (gain) {
@@ -123,7 +123,7 @@ public final class SweepRunner {
         TableSchema.writeCsv(summary, plan.dir().resolve("sweep_summary.csv"));
         Json.write(plan.dir().resolve("schema.json"), SweepTables.schema(plan.spec(), labels, gain).toJson());
         List<EdgeOfChaosFinding> findings = gain ? findings(plan, rows) : List.of();
-        SweepReport.write(plan, rows, summary, findings, outcomes, chaos, command,
+        SweepReport.write(plan, rows, summary, findings, outcomes, chaos, command, git,
                 Duration.between(start, Instant.now()));
         log.println("[sweep] wrote " + plan.dir());
         return new Result(plan.dir(), outcomes, rows, findings, SweepReport.text(plan, rows, findings));

@@ -76,6 +76,8 @@ final class SweepTables {
         DoubleColumn lambda = DoubleColumn.create("lambda_max");
         DoubleColumn lambdaSd = DoubleColumn.create("lambda_max_sd");
         StringColumn lambdaSeeds = StringColumn.create("lambda_network_seeds");
+        DoubleColumn own = DoubleColumn.create("lambda_max_trained_g");
+        DoubleColumn ownSem = DoubleColumn.create("lambda_max_trained_g_sem");
         for (CandidateSummary r : rows) {
             seeds.append(r.seeds().rowCount());
             n.append(r.precision().n());
@@ -88,10 +90,12 @@ final class SweepTables {
             lambda.append(r.lambdaMax());
             lambdaSd.append(r.lambda() == null ? Double.NaN : r.lambda().sd());
             lambdaSeeds.append(r.lambda() == null ? "" : seedList(r.lambda().key().seeds()));
+            own.append(r.lambda() == null ? Double.NaN : r.lambda().trained().lambdaMax());
+            ownSem.append(r.lambda() == null ? Double.NaN : r.lambda().trained().lambdaSem());
         }
         t.addColumns(seeds, n, diverged, median, mean, low, high, wc);
         if (withLambda) {
-            t.addColumns(lambda, lambdaSd, lambdaSeeds);
+            t.addColumns(lambda, lambdaSd, lambdaSeeds, own, ownSem);
         }
         return t;
     }
@@ -123,6 +127,10 @@ final class SweepTables {
                     + "this gain, mean over network seeds");
             s.add(SUMMARY, "lambda_max_sd", "double", "1/tau", "its standard deviation over network seeds");
             s.add(SUMMARY, "lambda_network_seeds", "string", "1", "network seeds of the lambda_max estimate");
+            s.add(SUMMARY, "lambda_max_trained_g", "double", "1/tau", "lambda_max of the untrained network with the G "
+                    + "the candidate was trained with (its network.network_seed)");
+            s.add(SUMMARY, "lambda_max_trained_g_sem", "double", "1/tau", "its standard error over 10 blocks of the "
+                    + "measured window");
         }
         return s;
     }

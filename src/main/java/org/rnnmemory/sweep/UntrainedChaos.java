@@ -55,7 +55,18 @@ public final class UntrainedChaos {
      * @param sd sample standard deviation over seeds
      * @param results one result per network seed
      */
-    public record Lambda(Key key, double mean, double sd, List<ChaosResult> results) {}
+    public record Lambda(Key key, double mean, double sd, List<ChaosResult> results) {
+
+        /** Standard error of the mean over network seeds (the single run's own SEM with one seed). */
+        public double standardError() {
+            return results.size() > 1 ? sd / Math.sqrt(results.size()) : results.get(0).lambdaSem();
+        }
+
+        /** The result for the G the candidate was trained with (network seed {@code key.networkSeed()}). */
+        public ChaosResult trained() {
+            return results.stream().filter(r -> r.networkSeed() == key.networkSeed()).findFirst().orElseThrow();
+        }
+    }
 
     /**
      * Runs the analysis for every distinct key of {@code experiments}.
