@@ -1,5 +1,6 @@
 package org.rnnmemory.analysis;
 
+import org.rnnmemory.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,7 +40,7 @@ class AnalysisMergeTest {
         UserInputException e = assertThrows(UserInputException.class, () -> RunSet.open(List.of(a, b)));
         assertTrue(e.getMessage().contains("network.gain, training.epochs"), e.getMessage());
         assertFalse(e.getMessage().contains("seeds"), e.getMessage());
-        TinyRun.Out o = TinyRun.cli("analyze", a.toString(), b.toString());
+        CliRun o = TinyRun.cli("analyze", a.toString(), b.toString());
         assertEquals(2, o.code());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().startsWith("error: cannot merge " + b) && o.err().contains("network.gain"), o.err());
@@ -61,7 +62,7 @@ class AnalysisMergeTest {
         UserInputException e = assertThrows(UserInputException.class, () -> RunSet.open(List.of(a, b)));
         assertEquals("seed 1 appears in both " + a + " and " + b + "; each seed must come from one run directory",
                 e.getMessage());
-        TinyRun.Out o = TinyRun.cli("analyze", a.toString(), b.toString());
+        CliRun o = TinyRun.cli("analyze", a.toString(), b.toString());
         assertEquals(2, o.code());
         assertFalse(Files.exists(a.resolve("tables/analysis.csv")), "nothing written on refusal");
     }
@@ -71,13 +72,13 @@ class AnalysisMergeTest {
         Path a = TinyRun.freshCopy("shard-a");
         Path b = tmp.resolve("shard-b");
         Path yaml = TinyRun.experiment("tiny-shard", TinyRun.YAML.replace("{from: 1, to: 3}", "[4, 5]"));
-        TinyRun.Out run = TinyRun.cli("run", yaml.toString(), "--out", b.toString());
+        CliRun run = TinyRun.cli("run", yaml.toString(), "--out", b.toString());
         assertEquals(0, run.code(), run.err());
         RunSet set = RunSet.open(List.of(a, b));
         assertEquals(List.of(1, 2, 3, 4, 5), set.spec().seeds());
         assertEquals(b.resolve("seeds/seed-4"), set.seedDirs().get(4));
         assertEquals(5 * 3 * 4, set.curves().size(), "seeds x epochs x updates per epoch");
-        TinyRun.Out o = TinyRun.cli(concat(new String[] {"analyze", a.toString(), b.toString()}, TinyRun.DURATIONS));
+        CliRun o = TinyRun.cli(concat(new String[] {"analyze", a.toString(), b.toString()}, TinyRun.DURATIONS));
         assertEquals(0, o.code(), o.err());
         Table t = Table.read().csv(a.resolve("tables/analysis.csv").toFile());
         assertEquals(List.of(1, 2, 3, 4, 5), t.intColumn("seed").asList());

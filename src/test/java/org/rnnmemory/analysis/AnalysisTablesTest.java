@@ -1,5 +1,6 @@
 package org.rnnmemory.analysis;
 
+import org.rnnmemory.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class AnalysisTablesTest {
     static void analyse() throws Exception {
         run = TinyRun.freshCopy("tables");
         before = hashes(run);
-        TinyRun.Out o = TinyRun.cli(AnalysisMergeTest.concat(new String[] {"analyze", run.toString()},
+        CliRun o = TinyRun.cli(AnalysisMergeTest.concat(new String[] {"analyze", run.toString()},
                 TinyRun.DURATIONS));
         assertEquals(0, o.code(), o.err());
         outputs = AnalysisOutputs.read(run);

@@ -1,5 +1,6 @@
 package org.rnnmemory.analysis;
 
+import org.rnnmemory.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,7 +33,7 @@ class ReportAnalysisTest {
     static void report() throws Exception {
         run = TinyRun.freshCopy("report");
         out = TinyRun.root().resolve("export");
-        TinyRun.Out o = TinyRun.cli(AnalysisMergeTest.concat(new String[] {"report", run.toString(), "--out",
+        CliRun o = TinyRun.cli(AnalysisMergeTest.concat(new String[] {"report", run.toString(), "--out",
             out.toString()}, TinyRun.DURATIONS));
         assertEquals(0, o.code(), o.err());
         markdown = Files.readString(out.resolve("analysis.md"));

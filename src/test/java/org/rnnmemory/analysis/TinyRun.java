@@ -1,17 +1,14 @@
 package org.rnnmemory.analysis;
 
+import org.rnnmemory.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.rnnmemory.cli.Main;
 
 /**
  * A tiny trained run shared by the analysis and report tests (trained once per JVM): 12 units,
@@ -35,22 +32,8 @@ final class TinyRun {
 
     private TinyRun() {}
 
-    /** The CLI's exit code and what it printed. */
-    record Out(int code, String out, String err) {}
-
-    static Out cli(String... args) {
-        PrintStream o = System.out;
-        PrintStream e = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Out(Main.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(o);
-            System.setErr(e);
-        }
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     /** A scratch folder for this JVM, deleted at exit. */
@@ -78,7 +61,7 @@ final class TinyRun {
     static synchronized Path freshCopy(String name) throws IOException {
         if (trained == null) {
             Path dir = root().resolve("trained");
-            Out o = cli("run", experiment("tiny", YAML).toString(), "--out", dir.toString());
+            CliRun o = cli("run", experiment("tiny", YAML).toString(), "--out", dir.toString());
             assertEquals(0, o.code(), o.err());
             trained = dir;
         }

@@ -24,7 +24,7 @@ class BenchCommandTest {
                 training: {epochs: 1, batch_size: 6, learning_rate: 0.01}
                 evaluation: {onset_ms: 300, durations_ms: [30, 50, 80]}
                 """);
-        EvaluateCommandTest.Out o = EvaluateCommandTest.run("bench", "--config", yaml.toString(), "--updates", "2",
+        CliRun o = CliRun.of("bench", "--config", yaml.toString(), "--updates", "2",
                 "--json");
         assertEquals(0, o.code(), o.err());
         JsonNode j = Json.MAPPER.readTree(o.out());

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,28 +24,13 @@ class ChaosCommandTest {
     @TempDir
     Path dir;
 
-    /** Exit code, stdout and stderr of one CLI call. */
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void jsonPrintsExactlyOneArrayWithOneObjectPerGainAndSeed() throws Exception {
-        Run r = run("chaos", "--gains", "0.5,3", "--hidden-size", "50", "--network-seeds", "1-2",
+        CliRun r = run("chaos", "--gains", "0.5,3", "--hidden-size", "50", "--network-seeds", "1-2",
                 "--transient-tau", "10", "--duration-tau", "30", "--out", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode array = Json.MAPPER.readTree(r.out());
@@ -91,7 +73,7 @@ class ChaosCommandTest {
 
     @Test
     void tableOutputHasOneLinePerGainAndWritesNoFiguresWhenAsked() throws Exception {
-        Run r = run("chaos", "--gains", "1.5,2", "--hidden-size", "40", "--network-seeds", "3",
+        CliRun r = run("chaos", "--gains", "1.5,2", "--hidden-size", "40", "--network-seeds", "3",
                 "--transient-tau", "5", "--duration-tau", "20", "--spectrum", "3", "--out", dir.toString(),
                 "--no-figures");
         assertEquals(0, r.code(), r.err());
@@ -104,7 +86,7 @@ class ChaosCommandTest {
 
     @Test
     void badGainsExitWithCodeTwoAndAOneLineErrorNamingTheOption() {
-        Run r = run("chaos", "--gains", "0.5,abc", "--out", dir.toString());
+        CliRun r = run("chaos", "--gains", "0.5,abc", "--out", dir.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("--gains"), r.err());
@@ -116,19 +98,19 @@ class ChaosCommandTest {
 
     @Test
     void otherBadArgumentsNameTheirOption() {
-        Run dt = run("chaos", "--dt-tau", "0.2", "--out", dir.toString());
+        CliRun dt = run("chaos", "--dt-tau", "0.2", "--out", dir.toString());
         assertEquals(2, dt.code());
         assertTrue(dt.err().contains("--dt-tau"), dt.err());
-        Run n = run("chaos", "--hidden-size", "1", "--out", dir.toString());
+        CliRun n = run("chaos", "--hidden-size", "1", "--out", dir.toString());
         assertEquals(2, n.code());
         assertTrue(n.err().contains("--hidden-size"), n.err());
-        Run seeds = run("chaos", "--network-seeds", "5-2", "--out", dir.toString());
+        CliRun seeds = run("chaos", "--network-seeds", "5-2", "--out", dir.toString());
         assertEquals(2, seeds.code());
         assertTrue(seeds.err().contains("--network-seeds"), seeds.err());
-        Run threads = run("chaos", "--threads", "3", "--out", dir.toString());
+        CliRun threads = run("chaos", "--threads", "3", "--out", dir.toString());
         assertEquals(2, threads.code());
         assertTrue(threads.err().contains("--threads"), threads.err());
-        Run spectrum = run("chaos", "--hidden-size", "10", "--spectrum", "11", "--out", dir.toString());
+        CliRun spectrum = run("chaos", "--hidden-size", "10", "--spectrum", "11", "--out", dir.toString());
         assertEquals(2, spectrum.code());
         assertTrue(spectrum.err().contains("--spectrum"), spectrum.err());
         assertFalse(Files.exists(dir.resolve("chaos.csv")), "nothing is run or written");

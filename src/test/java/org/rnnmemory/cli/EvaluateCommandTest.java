@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,27 +14,13 @@ import org.rnnmemory.io.Json;
 class EvaluateCommandTest {
     static final Path REF = Path.of("src/test/resources/reference/sys_A1");
 
-    record Out(int code, String out, String err) {}
-
-    static Out run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Out(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void jsonHasTheExpectedKeys() throws Exception {
-        Out o = run("evaluate", "--weights", REF.toString(), "--json");
+        CliRun o = run("evaluate", "--weights", REF.toString(), "--json");
         assertEquals(0, o.code(), o.err());
         JsonNode got = Json.MAPPER.readTree(o.out());
         JsonNode want = Json.MAPPER.readTree(REF.resolve("expected.json").toFile());
@@ -55,7 +38,7 @@ class EvaluateCommandTest {
             Files.copy(REF.resolve(f), dir.resolve(f));
         }
         Files.delete(dir.resolve("w.npy"));
-        Out o = run("evaluate", "--weights", dir.toString(), "--json");
+        CliRun o = run("evaluate", "--weights", dir.toString(), "--json");
         assertEquals(2, o.code());
         assertEquals("", o.out());
         assertEquals(1, o.err().strip().lines().count(), o.err());
@@ -68,7 +51,7 @@ class EvaluateCommandTest {
             Files.copy(REF.resolve(f), dir.resolve(f));
         }
         Files.writeString(dir.resolve("model.json"), "{\"hidden_size\": 500, \"tau_ms\": ");
-        Out o = run("evaluate", "--weights", dir.toString());
+        CliRun o = run("evaluate", "--weights", dir.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("model.json"), o.err());
     }

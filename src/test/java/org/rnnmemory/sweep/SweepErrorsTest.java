@@ -1,5 +1,6 @@
 package org.rnnmemory.sweep;
 
+import org.rnnmemory.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class SweepErrorsTest {
 
     private String fails(String yaml) throws IOException {
         Files.writeString(sweep, yaml);
-        SweepRunTest.Out r = SweepRunTest.cli("sweep", sweep.toString(), "--out", out.toString());
+        CliRun r = SweepRunTest.cli("sweep", sweep.toString(), "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals("", r.out());
         assertFalse(Files.exists(out), "nothing is written");
@@ -81,7 +82,7 @@ class SweepErrorsTest {
         Path other = out.resolve("candidates/01-gain-1.5");
         Files.createDirectories(other);
         Files.writeString(other.resolve("run.json"), "{\"status\": \"completed\", \"config_hash\": \"0123456789ab\"}");
-        SweepRunTest.Out r = SweepRunTest.cli("sweep", sweep.toString(), "--out", out.toString());
+        CliRun r = SweepRunTest.cli("sweep", sweep.toString(), "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         String hash = spec.experimentFor(Map.of("network.gain", 1.5)).configHash();
         assertEquals("error: " + other + " holds a run of another configuration (config hash '0123456789ab', this "

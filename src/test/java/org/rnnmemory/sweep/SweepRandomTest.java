@@ -1,5 +1,6 @@
 package org.rnnmemory.sweep;
 
+import org.rnnmemory.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class SweepRandomTest {
                     training.learning_rate: {min: 1.0e-3, max: 1.0e-1, log: true}
                 """);
         Path out = tmp.resolve("out");
-        SweepRunTest.Out r = SweepRunTest.cli("sweep", sweep.toString(), "--out", out.toString());
+        CliRun r = SweepRunTest.cli("sweep", sweep.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<SweepCandidate> drawn = SweepCandidates.all(SweepLoader.load(sweep));
         Table summary = Table.read().csv(out.resolve("sweep_summary.csv").toFile());

@@ -1,12 +1,10 @@
 package org.rnnmemory.sweep;
 
+import org.rnnmemory.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnmemory.chaos.ChaosAnalysis;
 import org.rnnmemory.chaos.ChaosSettings;
-import org.rnnmemory.cli.Main;
 import org.rnnmemory.io.Json;
 import tech.tablesaw.api.Table;
 
@@ -47,23 +44,10 @@ class SweepRunTest {
     static Path tmp;
     static Path sweepFile;
     static Path out;
-    static Out first;
+    static CliRun first;
 
-    record Out(int code, String out, String err) {}
-
-    static Out cli(String... args) {
-        PrintStream o = System.out;
-        PrintStream e = System.err;
-        ByteArrayOutputStream bo = new ByteArrayOutputStream();
-        ByteArrayOutputStream be = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(bo, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(be, true, StandardCharsets.UTF_8));
-            return new Out(Main.execute(args), bo.toString(StandardCharsets.UTF_8), be.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(o);
-            System.setErr(e);
-        }
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -166,7 +150,7 @@ class SweepRunTest {
         FileTime before = Files.getLastModifiedTime(finished);
         Path interrupted = out.resolve("candidates/01-gain-2/run.json");
         Files.writeString(interrupted, Files.readString(interrupted).replace("\"completed\"", "\"running\""));
-        Out again = cli("sweep", sweepFile.toString(), "--out", out.toString());
+        CliRun again = cli("sweep", sweepFile.toString(), "--out", out.toString());
         assertEquals(0, again.code(), again.err());
         assertEquals(before, Files.getLastModifiedTime(finished), "a finished candidate is not retrained");
         JsonNode sweep = Json.MAPPER.readTree(out.resolve("sweep.json").toFile());

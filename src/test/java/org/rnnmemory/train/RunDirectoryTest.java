@@ -1,14 +1,12 @@
 package org.rnnmemory.train;
 
+import org.rnnmemory.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.rnnmemory.cli.Main;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.Json;
@@ -40,21 +37,8 @@ class RunDirectoryTest {
     static Path experiment;
     static Path run;
 
-    record Out(int code, String out, String err) {}
-
-    static Out cli(String... args) {
-        PrintStream o = System.out;
-        PrintStream e = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Out(Main.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(o);
-            System.setErr(e);
-        }
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -62,7 +46,7 @@ class RunDirectoryTest {
         experiment = tmp.resolve("tiny.yaml");
         Files.writeString(experiment, YAML);
         run = tmp.resolve("run");
-        Out o = cli("run", experiment.toString(), "--out", run.toString());
+        CliRun o = cli("run", experiment.toString(), "--out", run.toString());
         assertEquals(0, o.code(), o.err());
     }
 
@@ -110,7 +94,7 @@ class RunDirectoryTest {
     @Test
     void evaluateOnSavedWeightsGivesTheTablePrecision() throws Exception {
         Table seeds = Table.read().csv(run.resolve("tables/seeds.csv").toFile());
-        Out o = cli("evaluate", "--weights", run.resolve("seeds/seed-2").toString(), "--json",
+        CliRun o = cli("evaluate", "--weights", run.resolve("seeds/seed-2").toString(), "--json",
                 "--config", run.resolve("config.resolved.yaml").toString());
         assertEquals(0, o.code(), o.err());
         double fromCli = Json.MAPPER.readTree(o.out()).get("precision").asDouble();
@@ -160,7 +144,7 @@ class RunDirectoryTest {
         } catch (IllegalStateException killed) {
             assertTrue(killed.getMessage().startsWith("killed"));
         }
-        Out o = cli("run", experiment.toString(), "--out", resumed.toString(), "--resume");
+        CliRun o = cli("run", experiment.toString(), "--out", resumed.toString(), "--resume");
         assertEquals(0, o.code(), o.err());
         for (int s = 1; s <= 3; s++) {
             assertArrayEquals(Npy.read(run.resolve("seeds/seed-" + s + "/w.npy"), DataType.FLOAT).data().asFloat(),
@@ -177,13 +161,13 @@ class RunDirectoryTest {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, YAML.replace("gain: 1.5", "gian: 1.5"));
         Path out = tmp.resolve("never");
-        Out o = cli("run", bad.toString(), "--out", out.toString());
+        CliRun o = cli("run", bad.toString(), "--out", out.toString());
         assertEquals(2, o.code());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("bad.yaml:3") && o.err().contains("network.gian") && o.err().contains("gain"),
                 o.err());
         assertFalse(Files.exists(out));
-        Out set = cli("run", experiment.toString(), "--out", out.toString(), "--set", "training.epochs=-1");
+        CliRun set = cli("run", experiment.toString(), "--out", out.toString(), "--set", "training.epochs=-1");
         assertEquals(2, set.code());
         assertTrue(set.err().contains("training.epochs"), set.err());
         assertFalse(Files.exists(out));
@@ -191,7 +175,7 @@ class RunDirectoryTest {
 
     @Test
     void existingRunIsNotOverwritten() {
-        Out o = cli("run", experiment.toString(), "--out", run.toString());
+        CliRun o = cli("run", experiment.toString(), "--out", run.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--resume"), o.err());
     }
@@ -199,11 +183,11 @@ class RunDirectoryTest {
     @Test
     void trainingOnAWrittenDatasetEqualsTrainingOnTheGeneratedSet() throws Exception {
         Path data = tmp.resolve("data-seed2");
-        Out w = cli("dataset", experiment.toString(), "--seed", "2", "--out", data.toString());
+        CliRun w = cli("dataset", experiment.toString(), "--seed", "2", "--out", data.toString());
         assertEquals(0, w.code(), w.err());
         assertTrue(Files.isRegularFile(data.resolve("trials.csv")));
         Path out = tmp.resolve("from-dataset");
-        Out o = cli("run", experiment.toString(), "--out", out.toString(), "--set", "seeds=[2]",
+        CliRun o = cli("run", experiment.toString(), "--out", out.toString(), "--set", "seeds=[2]",
                 "--set", "task.dataset=" + data);
         assertEquals(0, o.code(), o.err());
         assertArrayEquals(Npy.read(run.resolve("seeds/seed-2/I.npy"), DataType.FLOAT).data().asFloat(),
@@ -214,7 +198,7 @@ class RunDirectoryTest {
     @Test
     void retrainingOneSeedFromTheResolvedConfigReproducesItsWeights() throws Exception {
         Path out = tmp.resolve("retrain-seed-3");
-        Out o = cli("run", run.resolve("config.resolved.yaml").toString(), "--out", out.toString(),
+        CliRun o = cli("run", run.resolve("config.resolved.yaml").toString(), "--out", out.toString(),
                 "--set", "seeds=[3]", "--set", "training.workers=1");
         assertEquals(0, o.code(), o.err());
         for (String f : List.of("I.npy", "w.npy")) {

@@ -1,13 +1,11 @@
 package org.rnnmemory.analysis.compare;
 
+import org.rnnmemory.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnmemory.analysis.stats.Summary;
-import org.rnnmemory.cli.Main;
 import org.rnnmemory.cli.UserInputException;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.report.Numbers;
@@ -44,21 +41,8 @@ class CompareRunsTest {
     static Path readout;
     static Path wide;
 
-    record Out(int code, String out, String err) {}
-
-    static Out cli(String... args) {
-        PrintStream o = System.out;
-        PrintStream e = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Out(Main.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(o);
-            System.setErr(e);
-        }
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     static Path run(String name, String... sets) throws Exception {
@@ -74,7 +58,7 @@ class CompareRunsTest {
             args[4 + 2 * i] = "--set";
             args[5 + 2 * i] = sets[i];
         }
-        Out o = cli(args);
+        CliRun o = cli(args);
         assertEquals(0, o.code(), o.err());
         return dir;
     }
@@ -110,7 +94,7 @@ class CompareRunsTest {
         assertTrue(e.getMessage().contains("evaluation.onset_ms (A: 300, T: 200)"), e.getMessage());
         String differing = e.getMessage().substring(0, e.getMessage().indexOf(". "));
         assertFalse(differing.contains("network."), differing);
-        Out o = cli("compare", base.toString(), other.toString(), "--labels", "A,T", "--out", tmp.resolve("y").toString());
+        CliRun o = cli("compare", base.toString(), other.toString(), "--labels", "A,T", "--out", tmp.resolve("y").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("error: runs A, T cannot be compared"), o.err());
         assertEquals(1, o.err().strip().lines().count(), o.err());
@@ -265,15 +249,15 @@ class CompareRunsTest {
 
     @Test
     void cliComparesAndRefusesTheSameDirectoryTwice() {
-        Out ok = cli("compare", base.toString(), readout.toString(), "--out", tmp.resolve("cli").toString());
+        CliRun ok = cli("compare", base.toString(), readout.toString(), "--out", tmp.resolve("cli").toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("wrote " + tmp.resolve("cli")), ok.out());
         assertTrue(ok.out().startsWith("tiny  "), ok.out());
         assertTrue(ok.out().contains("\ntiny-2  "), ok.out());
-        Out twice = cli("compare", base.toString(), base.toString(), "--out", tmp.resolve("twice").toString());
+        CliRun twice = cli("compare", base.toString(), base.toString(), "--out", tmp.resolve("twice").toString());
         assertEquals(2, twice.code());
         assertEquals("error: " + base + " is given twice", twice.err().strip());
-        Out missing = cli("compare", base.toString(), tmp.resolve("nope").toString());
+        CliRun missing = cli("compare", base.toString(), tmp.resolve("nope").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope"), missing.err());
     }
