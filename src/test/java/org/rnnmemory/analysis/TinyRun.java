@@ -1,6 +1,7 @@
 package org.rnnmemory.analysis;
 
 import org.rnnmemory.cli.CliRun;
+import org.rnnmemory.cli.TinyExperiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -15,15 +16,7 @@ import java.util.stream.Stream;
  * dt = 10 ms, 1 s trials, 3 seeds. Analyses use the dense durations 10..90 ms.
  */
 final class TinyRun {
-    static final String YAML = """
-            name: tiny
-            seeds: {from: 1, to: 3}
-            network: {hidden_size: 12, tau_ms: 100, dt_ms: 10, gain: 1.5, network_seed: 1}
-            task: {trial_ms: 1000, onset_ms: 300, onset_jitter_ms: 100, duration_ms: 50,
-                   duration_jitter_ms: 20, cost_onset_ms: 600, trials: 24}
-            training: {epochs: 3, batch_size: 6, learning_rate: 0.01, workers: 2}
-            evaluation: {onset_ms: 300, durations_ms: [30, 50, 80]}
-            """;
+    static final String YAML = TinyExperiment.YAML;
     /** Dense durations for the tiny task (its trials are 1 s long). */
     static final String[] DURATIONS = {"--durations", "10:90:10"};
 

@@ -1,6 +1,7 @@
 package org.rnnmemory.train;
 
 import org.rnnmemory.cli.CliRun;
+import org.rnnmemory.cli.TinyExperiment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,15 +23,7 @@ import tech.tablesaw.api.Table;
 
 /** A whole run through the CLI: the run directory's contract, reproducibility and resume. */
 class RunDirectoryTest {
-    static final String YAML = """
-            name: tiny
-            seeds: {from: 1, to: 3}
-            network: {hidden_size: 12, tau_ms: 100, dt_ms: 10, gain: 1.5, network_seed: 1}
-            task: {trial_ms: 1000, onset_ms: 300, onset_jitter_ms: 100, duration_ms: 50,
-                   duration_jitter_ms: 20, cost_onset_ms: 600, trials: 24}
-            training: {epochs: 3, batch_size: 6, learning_rate: 0.01, workers: 2}
-            evaluation: {onset_ms: 300, durations_ms: [30, 50, 80]}
-            """;
+    static final String YAML = TinyExperiment.YAML;
 
     @TempDir
     static Path tmp;
