@@ -8,14 +8,38 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Element-wise tanh for float32 arrays, correctly rounded: tanh(x) = sign(x) (1 - e) / (1 + e) with
- * e = exp(-2|x|) evaluated in double precision and rounded once to float (for |x| < 1e-4 the series
- * x - x^3/3). On the CPU backend ND4J's float tanh costs ~10 ns per element, as much as the
- * recurrent GEMM of a step at N = 500; this costs ~4 ns. Other data types use ND4J's op.
+ * Element-wise tanh for float32 arrays, evaluated in double precision and rounded once to float.
+ *
+ * <p>With x clamped to [-10, 10] (beyond 9.01 every float rounds tanh to +-1) and m = expm1(-2x),
+ * tanh(x) = -m / (2 + m). The function m is built without a library call: a degree-11 Taylor
+ * polynomial of expm1 at y = -2x / 128 (|y| <= 0.157, truncation below 3e-18 relative), then seven
+ * doublings expm1(2y) = expm1(y) (2 + expm1(y)), which keep the relative accuracy for small x (no
+ * cancellation in 1 - e) and at most double the rounding error each time. The double result is
+ * within ~3e-14 relative of tanh(x), so the float result is the correctly rounded one except when
+ * tanh(x) lies that close to a rounding boundary (none of 5e7 random inputs, see FastTanhTest).
+ *
+ * <p>The loops contain only IEEE-exact operations (conversions, min/max, +, *, /) and no branches or
+ * calls, so HotSpot's loop vectoriser turns them into SIMD code, and the interpreted, compiled and
+ * vectorised forms give bit-identical results (Java does not contract a*b+c into an FMA): the same
+ * spec still gives the same weights, also after a resume. On the CPU backend ND4J's float tanh costs
+ * ~10 ns per element, as much as the recurrent GEMM of a step at N = 500; this costs ~1.3 ns.
+ * Other data types use ND4J's op.
  */
 final class FastTanh {
+    private static final double C2 = 1.0 / 2;
+    private static final double C3 = 1.0 / 6;
+    private static final double C4 = 1.0 / 24;
+    private static final double C5 = 1.0 / 120;
+    private static final double C6 = 1.0 / 720;
+    private static final double C7 = 1.0 / 5040;
+    private static final double C8 = 1.0 / 40320;
+    private static final double C9 = 1.0 / 362880;
+    private static final double C10 = 1.0 / 3628800;
+    private static final double C11 = 1.0 / 39916800;
+
     private float[] in = new float[0];
     private float[] out = new float[0];
+    private double[] work = new double[0];
 
     /** out = tanh(x); both C-ordered, contiguous, same shape. */
     void apply(INDArray x, INDArray target) {
@@ -27,11 +51,12 @@ final class FastTanh {
         if (in.length != n) {
             in = new float[n];
             out = new float[n];
+            work = new double[n];
         }
         FloatBuffer src = x.data().asNioFloat();
         src.position((int) x.offset());
         src.get(in, 0, n);
-        tanh(in, out, n);
+        tanh(in, out, work, n);
         FloatBuffer dst = target.data().asNioFloat();
         dst.position((int) target.offset());
         dst.put(out, 0, n);
@@ -41,18 +66,32 @@ final class FastTanh {
         return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
     }
 
-    static void tanh(float[] x, float[] y, int n) {
+    /**
+     * y[i] = tanh(x[i]) for i < n, using {@code work} (length >= n) as scratch. Three separate loops,
+     * each simple enough to be vectorised; NaN stays NaN (min/max propagate it).
+     */
+    static void tanh(float[] x, float[] y, double[] work, int n) {
         for (int i = 0; i < n; i++) {
-            double v = x[i];
-            double a = Math.abs(v);
-            double t;
-            if (a < 1e-4) {
-                t = a - a * a * a / 3;
-            } else {
-                double e = Math.exp(-2 * a);
-                t = (1 - e) / (1 + e);
-            }
-            y[i] = (float) Math.copySign(t, v);
+            work[i] = x[i];
+        }
+        for (int i = 0; i < n; i++) {
+            work[i] = Math.max(-10.0, Math.min(10.0, work[i]));
+        }
+        for (int i = 0; i < n; i++) {
+            double z = work[i] * (-2.0 / 128);
+            double m = z * (1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * (C6 + z * (C7 + z * (C8 + z * (C9
+                    + z * (C10 + z * C11))))))))));
+            m = m * (2 + m);
+            m = m * (2 + m);
+            m = m * (2 + m);
+            m = m * (2 + m);
+            m = m * (2 + m);
+            m = m * (2 + m);
+            m = m * (2 + m);
+            work[i] = -m / (2 + m);
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) work[i];
         }
     }
 }
