@@ -23,9 +23,11 @@ import org.rnnmemory.model.ModelParams;
  *   gh[t+1] = gr * (1 - r[t+1]^2) + (1 - a) gh[t+2]
  *   dL/dw  += e[t] r[t+1]          dL/dI += a u[t] gh[t+1]
  * </pre>
- * Rates are stored in blocks of {@value #BLOCK} steps ([BLOCK * R, N] each), so z, e and dL/dw are
- * computed with one product per block instead of small products per step. Seeds enter only through
- * one-hot row-to-seed maps, so each seed's numbers are those it would get alone. G gets no gradient.
+ * Rates are stored in blocks of {@value #BLOCK} steps ([BLOCK * R, N] each). z, e and dL/dw are
+ * computed in Java, in double precision, from each step's rates while they are still in cache (each
+ * row needs only its own seed's w: one product over N per row rather than a [R, N] x [N, S] GEMM that
+ * is 90% zeros). Seeds enter the ND4J products only through one-hot row-to-seed maps, so each seed's
+ * numbers are those it would get alone. G gets no gradient.
  */
 public final class AdjointEngine implements BpttEngine {
     static final int BLOCK = 64;
@@ -77,71 +79,93 @@ public final class AdjointEngine implements BpttEngine {
         double a = params.alpha();
         INDArray inA = EngineSupport.matrix(input, type).muli(a);
         INDArray out = EngineSupport.matrix(readout, type);
+        double[][] w = EngineSupport.rows(out);
         double[] loss = batch.lossBeforeStart();
-        INDArray gradOut = Nd4j.zeros(type, s, n);
+        double[][] gw = new double[s][n];
+        double[][] pulses = inputColumns(batch, len);
         List<INDArray> errors = new ArrayList<>();
 
         INDArray h = EngineSupport.rowStates(initialState, batch.rowsPerSeed(), s, n, type);
         INDArray r0 = Nd4j.createUninitialized(type, rows, n);
         tanh.apply(h, r0);
         INDArray prev = r0;
+        double[] rates = new double[rows * n];
+        double[] e = null;
         for (int k = 0; k < len; k++) {
-            int t = batch.start() + k;
             Nd4j.gemm(prev, gGt, h, false, false, a, 1.0 - a);
-            INDArray us = seedColumns(batch, column(batch.u(), t, rows));
-            if (us != null) {
-                Nd4j.gemm(us, inA, h, false, false, 1.0, 1.0);
+            if (pulses[k] != null) {
+                Nd4j.gemm(seedColumns(batch, pulses[k]), inA, h, false, false, 1.0, 1.0);
             }
             block(k / BLOCK, rows, n);
             INDArray r = rate(k, rows);
-            tanh.apply(h, r);
+            tanh.apply(h, r, rates);
             prev = r;
-            if (k % BLOCK == BLOCK - 1 || k == len - 1) {
-                errors.add(finishBlock(batch, k / BLOCK, k % BLOCK + 1, out, loss, gradOut));
+            int j = k % BLOCK;
+            int filled = Math.min(BLOCK, len - (k - j));
+            if (j == 0) {
+                e = new double[filled * rows * s];
+            }
+            outputs(batch, batch.start() + k, rates, n, w, loss, e, j, gw);
+            if (j == filled - 1) {
+                errors.add(Nd4j.create(e, new long[] {(long) filled * rows, s}, 'c').castTo(type));
             }
         }
         double[][] gi = new double[s][n];
-        double[][] gw = new double[s][n];
-        if (trainReadout) {
-            copyInto(gw, gradOut);
-        }
         if (trainInput && len > 0) {
-            backward(batch, errors, out, a, gi);
+            backward(batch, errors, out, pulses, a, gi);
         }
         return new Gradients(loss, gi, gw, len);
     }
 
     /**
-     * Outputs, loss, errors e and dL/dw for the first {@code filled} steps of a block. Returns the
-     * block's errors as one-hot seed columns [filled * R, S].
+     * Output z = w . r[t+1] of every row in the loss at step t, its loss, its error
+     * e = 2 lw (z - y) (into the block's one-hot error columns at block step j) and dL/dw += e r, in
+     * double precision from the stored rates.
      */
-    private INDArray finishBlock(EnsembleBatch batch, int b, int filled, INDArray out, double[] loss,
-                                 INDArray gradOut) {
+    private void outputs(EnsembleBatch batch, int t, double[] rates, int n, double[][] w, double[] loss,
+                         double[] e, int j, double[][] gw) {
         int rows = batch.rows();
         int s = batch.seeds();
-        INDArray stored = rowsOf(blocks.get(b), 0, (long) filled * rows);
-        double[] z = stored.mmul(out.transpose()).data().asDouble();
-        double[] e = new double[filled * rows * s];
-        for (int j = 0; j < filled; j++) {
-            int t = batch.start() + b * BLOCK + j;
-            for (int i = 0; i < rows; i++) {
-                int seed = batch.seedOfRow(i);
-                int at = (j * rows + i) * s + seed;
-                if (batch.inLoss(i, t)) {
-                    double err = z[at] - batch.y()[i][t];
-                    loss[seed] += batch.rowWeight()[i] * err * err;
-                    e[at] = 2 * batch.rowWeight()[i] * err;
+        for (int i = 0; i < rows; i++) {
+            if (!batch.inLoss(i, t)) {
+                continue;
+            }
+            int seed = batch.seedOfRow(i);
+            double err = dot(rates, i * n, w[seed], n) - batch.y()[i][t];
+            loss[seed] += batch.rowWeight()[i] * err * err;
+            double ei = 2 * batch.rowWeight()[i] * err;
+            e[(j * rows + i) * s + seed] = ei;
+            if (trainReadout) {
+                double[] g = gw[seed];
+                int off = i * n;
+                for (int c = 0; c < n; c++) {
+                    g[c] += ei * rates[off + c];
                 }
             }
         }
-        INDArray errors = Nd4j.create(e, new long[] {(long) filled * rows, s}, 'c').castTo(type);
-        if (trainReadout) {
-            Nd4j.gemm(errors, stored, gradOut, true, false, 1.0, 1.0);
-        }
-        return errors;
     }
 
-    private void backward(EnsembleBatch batch, List<INDArray> errors, INDArray out, double a, double[][] gi) {
+    /** Sum of a[off + c] b[c] over c < n, in four interleaved partial sums. */
+    private static double dot(double[] a, int off, double[] b, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int c = 0;
+        for (; c + 3 < n; c += 4) {
+            s0 += a[off + c] * b[c];
+            s1 += a[off + c + 1] * b[c + 1];
+            s2 += a[off + c + 2] * b[c + 2];
+            s3 += a[off + c + 3] * b[c + 3];
+        }
+        for (; c < n; c++) {
+            s0 += a[off + c] * b[c];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private void backward(EnsembleBatch batch, List<INDArray> errors, INDArray out, double[][] pulses, double a,
+                          double[][] gi) {
         int rows = batch.rows();
         int n = (int) out.columns();
         int len = batch.steps() - batch.start();
@@ -151,7 +175,6 @@ public final class AdjointEngine implements BpttEngine {
         INDArray pulse = Nd4j.zeros(type, rows, n);
         INDArray scaled = Nd4j.createUninitialized(type, rows, n);
         for (int k = len - 1; k >= 0; k--) {
-            int t = batch.start() + k;
             INDArray r = rate(k, rows);
             int j = k % BLOCK;
             INDArray es = rowsOf(errors.get(k / BLOCK), (long) j * rows, (long) (j + 1) * rows);
@@ -164,7 +187,7 @@ public final class AdjointEngine implements BpttEngine {
             INDArray swap = ghNext;
             ghNext = gr;
             gr = swap;
-            double[] u = column(batch.u(), t, rows);
+            double[] u = pulses[k];
             if (u != null) {
                 INDArray ucol = Nd4j.createFromArray(u).castTo(type);
                 Nd4j.getExecutioner().exec(new BroadcastMulOp(ghNext, ucol, scaled, 0));
@@ -184,18 +207,22 @@ public final class AdjointEngine implements BpttEngine {
         return Nd4j.create(m, new long[] {batch.rows(), batch.seeds()}, 'c').castTo(type);
     }
 
-    /** Step t of every row, or null when all are zero. */
-    private static double[] column(float[][] values, int t, int rows) {
-        double[] c = null;
-        for (int i = 0; i < rows; i++) {
-            if (values[i][t] != 0f) {
-                if (c == null) {
-                    c = new double[rows];
+    /** Input of every row at each simulated step k (step start + k), or null where all are zero. */
+    private static double[][] inputColumns(EnsembleBatch batch, int len) {
+        double[][] columns = new double[len][];
+        for (int i = 0; i < batch.rows(); i++) {
+            float[] u = batch.u()[i];
+            for (int k = 0; k < len; k++) {
+                float v = u[batch.start() + k];
+                if (v != 0f) {
+                    if (columns[k] == null) {
+                        columns[k] = new double[batch.rows()];
+                    }
+                    columns[k][i] = v;
                 }
-                c[i] = values[i][t];
             }
         }
-        return c;
+        return columns;
     }
 
     /** [R, S] with row i's value in its seed's column, or null for null. */

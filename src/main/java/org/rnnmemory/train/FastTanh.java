@@ -1,5 +1,6 @@
 package org.rnnmemory.train;
 
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,11 +44,22 @@ final class FastTanh {
 
     /** out = tanh(x); both C-ordered, contiguous, same shape. */
     void apply(INDArray x, INDArray target) {
+        apply(x, target, null);
+    }
+
+    /**
+     * out = tanh(x); when {@code values} is not null it also receives the result as stored in
+     * {@code target} (rounded to the array's type), as doubles, for further work in Java.
+     */
+    void apply(INDArray x, INDArray target, double[] values) {
+        int n = (int) x.length();
         if (x.dataType() != DataType.FLOAT || !contiguous(x) || !contiguous(target) || Boolean.getBoolean("rnnmem.nd4jTanh")) {
             Nd4j.getExecutioner().exec(new Tanh(x, target));
+            if (values != null) {
+                read(target, values, n);
+            }
             return;
         }
-        int n = (int) x.length();
         if (in.length != n) {
             in = new float[n];
             out = new float[n];
@@ -60,6 +72,22 @@ final class FastTanh {
         FloatBuffer dst = target.data().asNioFloat();
         dst.position((int) target.offset());
         dst.put(out, 0, n);
+        if (values != null) {
+            for (int i = 0; i < n; i++) {
+                values[i] = out[i];
+            }
+        }
+    }
+
+    private void read(INDArray a, double[] values, int n) {
+        if (a.dataType() == DataType.DOUBLE && contiguous(a)) {
+            DoubleBuffer b = a.data().asNioDouble();
+            b.position((int) a.offset());
+            b.get(values, 0, n);
+        } else {
+            double[] v = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            System.arraycopy(v, 0, values, 0, n);
+        }
     }
 
     private static boolean contiguous(INDArray a) {
