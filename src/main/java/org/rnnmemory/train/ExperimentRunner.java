@@ -143,6 +143,8 @@ public final class ExperimentRunner {
         o.put("dtype", "float64".equals(spec.training().dtype()) ? "float64" : "float32");
         o.put("updates_total", plan.totalUpdates());
         o.put("resumed_from_update", resumedFrom);
+        // peak resident memory of this process so far (all workers; since the resume, if resumed)
+        o.put("peak_rss_bytes", Benchmark.peakRss());
         Json.write(dir.resolve("run.json"), o);
     }
 

@@ -56,6 +56,11 @@ class RunDirectoryTest {
         assertEquals(spec.configHash(), info.get("config_hash").asText());
         assertEquals(3, info.get("seeds").size());
         assertTrue(info.get("git").has("commit") && info.has("end_utc"), info.toString());
+        long rss = info.get("peak_rss_bytes").asLong();
+        // a JVM with ND4J's native libraries loaded holds well over 50 MB, and no process exceeds the machine
+        long physical = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        assertTrue(rss > 50L << 20 && rss < physical, "peak_rss_bytes " + rss);
     }
 
     @Test
