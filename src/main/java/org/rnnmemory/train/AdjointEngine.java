@@ -1,6 +1,7 @@
 package org.rnnmemory.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,9 +38,8 @@ public final class AdjointEngine implements BpttEngine {
     private final boolean trainInput;
     private final boolean trainReadout;
     private final DataType type;
-    private final List<INDArray> blocks = new ArrayList<>();
     private final FastTanh tanh = new FastTanh();
-    private int blockRows = -1;
+    private Buffers buffers;
 
     public AdjointEngine(ModelParams params, INDArray g, boolean trainInput, boolean trainReadout, DataType type) {
         this.params = params;
@@ -49,25 +49,76 @@ public final class AdjointEngine implements BpttEngine {
         this.type = type;
     }
 
-    private INDArray block(int b, int rows, int n) {
-        if (blockRows != rows) {
-            blocks.clear();
-            blockRows = rows;
+    /**
+     * Every array the engine writes during an update, with its per-step views, allocated once for a
+     * shape (R rows, S seeds, N units) and reused by later updates. Nothing is allocated per step, so
+     * no off-heap garbage accumulates between Java garbage collections (ND4J frees a buffer only
+     * once its Java object is collected).
+     */
+    private final class Buffers {
+        final int rows;
+        final int seeds;
+        final int n;
+        /** Stored rates r[t+1], BLOCK steps per [BLOCK * R, N] array, and their [R, N] step views. */
+        final List<INDArray[]> rates = new ArrayList<>();
+        /** One-hot errors e per step, [R, S] views of [BLOCK * R, S] arrays. */
+        final List<INDArray[]> errors = new ArrayList<>();
+        final List<INDArray> owners = new ArrayList<>();
+        final INDArray inputColumns;
+        final INDArray inputs;
+        final INDArray ghNext;
+        final INDArray gr;
+        final INDArray deriv;
+        final INDArray pulse;
+        final INDArray scaled;
+        final double[] stepErrors;
+
+        Buffers(int rows, int seeds, int n) {
+            this.rows = rows;
+            this.seeds = seeds;
+            this.n = n;
+            inputColumns = Nd4j.createUninitialized(type, rows, seeds);
+            inputs = Nd4j.createUninitialized(type, rows);
+            ghNext = Nd4j.createUninitialized(type, rows, n);
+            gr = Nd4j.createUninitialized(type, rows, n);
+            deriv = Nd4j.createUninitialized(type, rows, n);
+            pulse = Nd4j.createUninitialized(type, rows, n);
+            scaled = Nd4j.createUninitialized(type, rows, n);
+            stepErrors = new double[rows * seeds];
         }
-        while (blocks.size() <= b) {
-            blocks.add(Nd4j.createUninitialized(type, (long) BLOCK * rows, n));
+
+        /** Makes sure the first {@code steps} steps have storage. */
+        void reserve(int steps) {
+            while (rates.size() * BLOCK < steps) {
+                rates.add(stepViews(Nd4j.createUninitialized(type, (long) BLOCK * rows, n)));
+                errors.add(stepViews(Nd4j.createUninitialized(type, (long) BLOCK * rows, seeds)));
+            }
         }
-        return blocks.get(b);
+
+        private INDArray[] stepViews(INDArray block) {
+            owners.add(block);
+            INDArray[] views = new INDArray[BLOCK];
+            for (int j = 0; j < BLOCK; j++) {
+                views[j] = block.get(NDArrayIndex.interval((long) j * rows, (long) (j + 1) * rows), NDArrayIndex.all());
+            }
+            return views;
+        }
+
+        INDArray rate(int k) {
+            return rates.get(k / BLOCK)[k % BLOCK];
+        }
+
+        INDArray error(int k) {
+            return errors.get(k / BLOCK)[k % BLOCK];
+        }
     }
 
-    private static INDArray rowsOf(INDArray a, long from, long to) {
-        return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-    }
-
-    /** Stored r[t+1] of simulated step k, a [R, N] view. */
-    private INDArray rate(int k, int rows) {
-        int j = k % BLOCK;
-        return rowsOf(blocks.get(k / BLOCK), (long) j * rows, (long) (j + 1) * rows);
+    private Buffers buffers(int rows, int seeds, int n) {
+        if (buffers == null || buffers.rows != rows || buffers.seeds != seeds || buffers.n != n) {
+            buffers = null;
+            buffers = new Buffers(rows, seeds, n);
+        }
+        return buffers;
     }
 
     @Override
@@ -77,55 +128,47 @@ public final class AdjointEngine implements BpttEngine {
         int rows = batch.rows();
         int len = Math.max(0, batch.steps() - batch.start());
         double a = params.alpha();
+        Buffers buf = buffers(rows, s, n);
+        buf.reserve(len);
         INDArray inA = EngineSupport.matrix(input, type).muli(a);
         INDArray out = EngineSupport.matrix(readout, type);
         double[][] w = EngineSupport.rows(out);
         double[] loss = batch.lossBeforeStart();
         double[][] gw = new double[s][n];
         double[][] pulses = inputColumns(batch, len);
-        List<INDArray> errors = new ArrayList<>();
 
         INDArray h = EngineSupport.rowStates(initialState, batch.rowsPerSeed(), s, n, type);
-        INDArray r0 = Nd4j.createUninitialized(type, rows, n);
-        tanh.apply(h, r0);
-        INDArray prev = r0;
+        INDArray prev = Nd4j.createUninitialized(type, rows, n);
+        tanh.apply(h, prev);
         double[] rates = new double[rows * n];
-        double[] e = null;
         for (int k = 0; k < len; k++) {
             Nd4j.gemm(prev, gGt, h, false, false, a, 1.0 - a);
             if (pulses[k] != null) {
-                Nd4j.gemm(seedColumns(batch, pulses[k]), inA, h, false, false, 1.0, 1.0);
+                Nd4j.gemm(seedColumns(batch, pulses[k], buf), inA, h, false, false, 1.0, 1.0);
             }
-            block(k / BLOCK, rows, n);
-            INDArray r = rate(k, rows);
+            INDArray r = buf.rate(k);
             tanh.apply(h, r, rates);
             prev = r;
-            int j = k % BLOCK;
-            int filled = Math.min(BLOCK, len - (k - j));
-            if (j == 0) {
-                e = new double[filled * rows * s];
-            }
-            outputs(batch, batch.start() + k, rates, n, w, loss, e, j, gw);
-            if (j == filled - 1) {
-                errors.add(Nd4j.create(e, new long[] {(long) filled * rows, s}, 'c').castTo(type));
-            }
+            outputs(batch, batch.start() + k, rates, n, w, loss, buf.stepErrors, gw);
+            EngineSupport.write(buf.error(k), buf.stepErrors);
         }
         double[][] gi = new double[s][n];
         if (trainInput && len > 0) {
-            backward(batch, errors, out, pulses, a, gi);
+            backward(batch, buf, out, pulses, a, gi);
         }
         return new Gradients(loss, gi, gw, len);
     }
 
     /**
      * Output z = w . r[t+1] of every row in the loss at step t, its loss, its error
-     * e = 2 lw (z - y) (into the block's one-hot error columns at block step j) and dL/dw += e r, in
-     * double precision from the stored rates.
+     * e = 2 lw (z - y) (into one-hot error columns e[R, S], zero elsewhere) and dL/dw += e r, in
+     * double precision from the step's rates.
      */
     private void outputs(EnsembleBatch batch, int t, double[] rates, int n, double[][] w, double[] loss,
-                         double[] e, int j, double[][] gw) {
+                         double[] e, double[][] gw) {
         int rows = batch.rows();
         int s = batch.seeds();
+        Arrays.fill(e, 0);
         for (int i = 0; i < rows; i++) {
             if (!batch.inLoss(i, t)) {
                 continue;
@@ -134,7 +177,7 @@ public final class AdjointEngine implements BpttEngine {
             double err = dot(rates, i * n, w[seed], n) - batch.y()[i][t];
             loss[seed] += batch.rowWeight()[i] * err * err;
             double ei = 2 * batch.rowWeight()[i] * err;
-            e[(j * rows + i) * s + seed] = ei;
+            e[i * s + seed] = ei;
             if (trainReadout) {
                 double[] g = gw[seed];
                 int off = i * n;
@@ -164,34 +207,27 @@ public final class AdjointEngine implements BpttEngine {
         return (s0 + s1) + (s2 + s3);
     }
 
-    private void backward(EnsembleBatch batch, List<INDArray> errors, INDArray out, double[][] pulses, double a,
+    private void backward(EnsembleBatch batch, Buffers buf, INDArray out, double[][] pulses, double a,
                           double[][] gi) {
-        int rows = batch.rows();
-        int n = (int) out.columns();
         int len = batch.steps() - batch.start();
-        INDArray ghNext = Nd4j.zeros(type, rows, n);
-        INDArray gr = Nd4j.createUninitialized(type, rows, n);
-        INDArray deriv = Nd4j.createUninitialized(type, rows, n);
-        INDArray pulse = Nd4j.zeros(type, rows, n);
-        INDArray scaled = Nd4j.createUninitialized(type, rows, n);
+        INDArray ghNext = buf.ghNext.assign(0);
+        INDArray gr = buf.gr;
+        INDArray pulse = buf.pulse.assign(0);
         for (int k = len - 1; k >= 0; k--) {
-            INDArray r = rate(k, rows);
-            int j = k % BLOCK;
-            INDArray es = rowsOf(errors.get(k / BLOCK), (long) j * rows, (long) (j + 1) * rows);
-            Nd4j.gemm(es, out, gr, false, false, 1.0, 0.0);
+            INDArray r = buf.rate(k);
+            Nd4j.gemm(buf.error(k), out, gr, false, false, 1.0, 0.0);
             Nd4j.gemm(ghNext, gGt, gr, false, true, a, 1.0);
-            Nd4j.getExecutioner().exec(new MulOp(r, r, deriv));
-            deriv.rsubi(1.0);
-            gr.muli(deriv);
+            Nd4j.getExecutioner().exec(new MulOp(r, r, buf.deriv));
+            buf.deriv.rsubi(1.0);
+            gr.muli(buf.deriv);
             Nd4j.getBlasWrapper().level1().axpy(gr.length(), 1.0 - a, ghNext, gr);
             INDArray swap = ghNext;
             ghNext = gr;
             gr = swap;
-            double[] u = pulses[k];
-            if (u != null) {
-                INDArray ucol = Nd4j.createFromArray(u).castTo(type);
-                Nd4j.getExecutioner().exec(new BroadcastMulOp(ghNext, ucol, scaled, 0));
-                pulse.addi(scaled);
+            if (pulses[k] != null) {
+                EngineSupport.write(buf.inputs, pulses[k]);
+                Nd4j.getExecutioner().exec(new BroadcastMulOp(ghNext, buf.inputs, buf.scaled, 0));
+                pulse.addi(buf.scaled);
             }
         }
         INDArray gradIn = seedMap(batch).transpose().mmul(pulse).muli(a);
@@ -225,17 +261,15 @@ public final class AdjointEngine implements BpttEngine {
         return columns;
     }
 
-    /** [R, S] with row i's value in its seed's column, or null for null. */
-    private INDArray seedColumns(EnsembleBatch batch, double[] values) {
-        if (values == null) {
-            return null;
-        }
+    /** [R, S] with row i's value in its seed's column, written into the reused buffer. */
+    private static INDArray seedColumns(EnsembleBatch batch, double[] values, Buffers buf) {
         int s = batch.seeds();
         double[] m = new double[values.length * s];
         for (int i = 0; i < values.length; i++) {
             m[i * s + batch.seedOfRow(i)] = values[i];
         }
-        return Nd4j.create(m, new long[] {values.length, s}, 'c').castTo(type);
+        EngineSupport.write(buf.inputColumns, m);
+        return buf.inputColumns;
     }
 
     private static void copyInto(double[][] target, INDArray src) {
@@ -247,6 +281,6 @@ public final class AdjointEngine implements BpttEngine {
 
     @Override
     public void close() {
-        blocks.clear();
+        buffers = null;
     }
 }

@@ -24,6 +24,39 @@ final class EngineSupport {
         return h;
     }
 
+    /** Writes values (row-major) into a C-ordered, contiguous array or view, rounding to its type. */
+    static void write(INDArray target, double[] values) {
+        if (!rowMajorContiguous(target) || target.length() != values.length) {
+            throw new IllegalArgumentException("write needs a contiguous C-ordered target of length " + values.length);
+        }
+        int offset = (int) target.offset();
+        if (target.dataType() == DataType.DOUBLE) {
+            target.data().asNioDouble().put(offset, values, 0, values.length);
+        } else if (target.dataType() == DataType.FLOAT) {
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) values[i];
+            }
+            target.data().asNioFloat().put(offset, f, 0, f.length);
+        } else {
+            target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
+        }
+    }
+
+    /** True when the elements lie in row-major order without gaps (dimensions of size 1 ignored). */
+    static boolean rowMajorContiguous(INDArray a) {
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
+    }
+
     static double[][] rows(INDArray a) {
         return a.castTo(DataType.DOUBLE).toDoubleMatrix();
     }
