@@ -6,6 +6,13 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Conversions shared by the engines. */
 final class EngineSupport {
+    /**
+     * True on the CPU backend, where an array's NIO view is its memory. Other backends (CUDA) keep
+     * a device copy that Java must not read or write behind ND4J's back; there the engines use ND4J
+     * operations only.
+     */
+    static final boolean HOST_MEMORY = "CpuBackend".equals(Nd4j.getBackend().getClass().getSimpleName());
+
     private EngineSupport() {}
 
     /** [S][N] to an INDArray [S, N] of the given type. */
@@ -30,7 +37,9 @@ final class EngineSupport {
             throw new IllegalArgumentException("write needs a contiguous C-ordered target of length " + values.length);
         }
         int offset = (int) target.offset();
-        if (target.dataType() == DataType.DOUBLE) {
+        if (!HOST_MEMORY) {
+            target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
+        } else if (target.dataType() == DataType.DOUBLE) {
             target.data().asNioDouble().put(offset, values, 0, values.length);
         } else if (target.dataType() == DataType.FLOAT) {
             float[] f = new float[values.length];

@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * vectorised forms give bit-identical results (Java does not contract a*b+c into an FMA): the same
  * spec still gives the same weights, also after a resume. On the CPU backend ND4J's float tanh costs
  * ~10 ns per element, as much as the recurrent GEMM of a step at N = 500; this costs ~1.3 ns.
- * Other data types use ND4J's op.
+ * Other data types and backends other than the CPU use ND4J's op.
  */
 final class FastTanh {
     private static final double C2 = 1.0 / 2;
@@ -53,7 +53,8 @@ final class FastTanh {
      */
     void apply(INDArray x, INDArray target, double[] values) {
         int n = (int) x.length();
-        if (x.dataType() != DataType.FLOAT || !contiguous(x) || !contiguous(target) || Boolean.getBoolean("rnnmem.nd4jTanh")) {
+        if (x.dataType() != DataType.FLOAT || !EngineSupport.HOST_MEMORY || !contiguous(x) || !contiguous(target)
+                || Boolean.getBoolean("rnnmem.nd4jTanh")) {
             Nd4j.getExecutioner().exec(new Tanh(x, target));
             if (values != null) {
                 read(target, values, n);
@@ -80,7 +81,7 @@ final class FastTanh {
     }
 
     private void read(INDArray a, double[] values, int n) {
-        if (a.dataType() == DataType.DOUBLE && contiguous(a)) {
+        if (a.dataType() == DataType.DOUBLE && EngineSupport.HOST_MEMORY && contiguous(a)) {
             DoubleBuffer b = a.data().asNioDouble();
             b.position((int) a.offset());
             b.get(values, 0, n);
