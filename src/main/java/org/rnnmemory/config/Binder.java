@@ -87,7 +87,7 @@ final class Binder {
         return new TrainingSection(f.integer("epochs", d.epochs()), f.integer("batch_size", d.batchSize()),
                 f.number("learning_rate", d.learningRate()), f.string("engine", d.engine()),
                 f.integer("chunk_steps", d.chunkSteps()), f.string("dtype", d.dtype()),
-                f.integer("workers", d.workers()));
+                f.integer("workers", d.workers()), f.number("rate_memory_gib", d.rateMemoryGib()));
     }
 
     private static EvaluationSection evaluation(Fields f) {

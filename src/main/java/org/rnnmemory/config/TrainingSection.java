@@ -14,9 +14,12 @@ import java.util.Map;
  * @param chunkSteps time steps per chunk of the forward/backward pass
  * @param dtype {@code float32} or {@code float64}
  * @param workers model seeds trained in parallel, >= 1
+ * @param rateMemoryGib memory (GiB, all workers together) the adjoint engine may use to keep every
+ *        simulated step's rates for the backward pass; beyond it, it keeps {@code chunkSteps} steps at a
+ *        time and recomputes each chunk's forward pass (same results, one more product per step)
  */
 public record TrainingSection(int epochs, int batchSize, double learningRate, String engine, int chunkSteps,
-                              String dtype, int workers) {
+                              String dtype, int workers, double rateMemoryGib) {
 
     /** Allowed values of {@code engine}. */
     public static final List<String> ENGINES = List.of("adjoint", "samediff");
@@ -24,7 +27,8 @@ public record TrainingSection(int epochs, int batchSize, double learningRate, St
     public static final List<String> DTYPES = List.of("float32", "float64");
 
     /** SPEC section 3: 50 epochs of batches of 32, learning rate 0.001. */
-    public static final TrainingSection SYSTEM_A = new TrainingSection(50, 32, 0.001, "adjoint", 250, "float32", 2);
+    public static final TrainingSection SYSTEM_A = new TrainingSection(50, 32, 0.001, "adjoint", 250, "float32", 2,
+            6.5);
 
     public TrainingSection {
         Check.atLeast("training.epochs", epochs, 1);
@@ -34,6 +38,7 @@ public record TrainingSection(int epochs, int batchSize, double learningRate, St
         Check.atLeast("training.chunk_steps", chunkSteps, 1);
         Check.oneOf("training.dtype", dtype, DTYPES);
         Check.atLeast("training.workers", workers, 1);
+        Check.positive("training.rate_memory_gib", rateMemoryGib);
     }
 
     /** The section as ordered YAML values, keys in canonical order. */
@@ -46,6 +51,7 @@ public record TrainingSection(int epochs, int batchSize, double learningRate, St
         m.put("chunk_steps", chunkSteps);
         m.put("dtype", dtype);
         m.put("workers", workers);
+        m.put("rate_memory_gib", rateMemoryGib);
         return m;
     }
 }

@@ -29,6 +29,12 @@ import org.rnnmemory.model.ModelParams;
  * row needs only its own seed's w: one product over N per row rather than a [R, N] x [N, S] GEMM that
  * is 90% zeros). Seeds enter the ND4J products only through one-hot row-to-seed maps, so each seed's
  * numbers are those it would get alone. G gets no gradient.
+ *
+ * <p>Memory: when the rates of every simulated step do not fit in the engine's share of
+ * {@code training.rate_memory_gib}, it keeps {@code chunk_steps} steps at a time: the forward pass
+ * saves the state at each chunk start, and the backward pass recomputes each chunk's forward steps
+ * (the same operations on the same values, so the same bits) before going back through them. That
+ * costs one more [R, N] x [N, N] product per step and changes no result.
  */
 public final class AdjointEngine implements BpttEngine {
     static final int BLOCK = 64;
@@ -38,15 +44,38 @@ public final class AdjointEngine implements BpttEngine {
     private final boolean trainInput;
     private final boolean trainReadout;
     private final DataType type;
+    private final int chunkSteps;
+    private final long rateBytes;
     private final FastTanh tanh = new FastTanh();
     private Buffers buffers;
 
-    public AdjointEngine(ModelParams params, INDArray g, boolean trainInput, boolean trainReadout, DataType type) {
+    /**
+     * @param chunkSteps steps whose rates are kept at a time when all of them do not fit
+     * @param rateBytes memory this engine may use for stored rates
+     */
+    public AdjointEngine(ModelParams params, INDArray g, boolean trainInput, boolean trainReadout, DataType type,
+                         int chunkSteps, long rateBytes) {
+        if (chunkSteps < 1 || rateBytes < 1) {
+            throw new IllegalArgumentException("chunkSteps and rateBytes must be >= 1, found " + chunkSteps + ", "
+                    + rateBytes);
+        }
         this.params = params;
         this.gGt = g.castTo(type).mul(params.gain()).transpose().dup('c');
         this.trainInput = trainInput;
         this.trainReadout = trainReadout;
         this.type = type;
+        this.chunkSteps = chunkSteps;
+        this.rateBytes = rateBytes;
+    }
+
+    /** Every step's rates if they fit in the memory allowed, else the chunk length (at most what fits). */
+    int storedSteps(int len, int rows, int n) {
+        long perStep = (long) rows * n * type.width();
+        long blocks = (len + BLOCK - 1) / BLOCK;
+        if (blocks * BLOCK * perStep <= rateBytes) {
+            return Math.max(len, 1);
+        }
+        return (int) Math.max(1, Math.min(chunkSteps, Math.min(len, rateBytes / perStep)));
     }
 
     /**
@@ -64,6 +93,10 @@ public final class AdjointEngine implements BpttEngine {
         /** One-hot errors e per step, [R, S] views of [BLOCK * R, S] arrays. */
         final List<INDArray[]> errors = new ArrayList<>();
         final List<INDArray> owners = new ArrayList<>();
+        /** States at the chunk starts, when rates are kept a chunk at a time. */
+        final List<INDArray> chunkStarts = new ArrayList<>();
+        final INDArray replayState;
+        final INDArray replayRate;
         final INDArray inputColumns;
         final INDArray inputs;
         final INDArray ghNext;
@@ -77,6 +110,8 @@ public final class AdjointEngine implements BpttEngine {
             this.rows = rows;
             this.seeds = seeds;
             this.n = n;
+            replayState = Nd4j.createUninitialized(type, rows, n);
+            replayRate = Nd4j.createUninitialized(type, rows, n);
             inputColumns = Nd4j.createUninitialized(type, rows, seeds);
             inputs = Nd4j.createUninitialized(type, rows);
             ghNext = Nd4j.createUninitialized(type, rows, n);
@@ -87,11 +122,17 @@ public final class AdjointEngine implements BpttEngine {
             stepErrors = new double[rows * seeds];
         }
 
-        /** Makes sure the first {@code steps} steps have storage. */
-        void reserve(int steps) {
-            while (rates.size() * BLOCK < steps) {
+        /** Storage for the rates of {@code stored} steps, the errors of {@code len} steps and the chunk starts. */
+        void reserve(int stored, int len) {
+            while (rates.size() * BLOCK < stored) {
                 rates.add(stepViews(Nd4j.createUninitialized(type, (long) BLOCK * rows, n)));
+            }
+            while (errors.size() * BLOCK < len) {
                 errors.add(stepViews(Nd4j.createUninitialized(type, (long) BLOCK * rows, seeds)));
+            }
+            int chunks = stored < len ? (len + stored - 1) / stored : 0;
+            while (chunkStarts.size() < chunks) {
+                chunkStarts.add(Nd4j.createUninitialized(type, rows, n));
             }
         }
 
@@ -129,7 +170,8 @@ public final class AdjointEngine implements BpttEngine {
         int len = Math.max(0, batch.steps() - batch.start());
         double a = params.alpha();
         Buffers buf = buffers(rows, s, n);
-        buf.reserve(len);
+        int stored = storedSteps(len, rows, n);
+        buf.reserve(stored, len);
         INDArray inA = EngineSupport.matrix(input, type).muli(a);
         INDArray out = EngineSupport.matrix(readout, type);
         double[][] w = EngineSupport.rows(out);
@@ -142,21 +184,34 @@ public final class AdjointEngine implements BpttEngine {
         tanh.apply(h, prev);
         double[] rates = new double[rows * n];
         for (int k = 0; k < len; k++) {
-            Nd4j.gemm(prev, gGt, h, false, false, a, 1.0 - a);
-            if (pulses[k] != null) {
-                Nd4j.gemm(seedColumns(batch, pulses[k], buf), inA, h, false, false, 1.0, 1.0);
+            if (stored < len && k % stored == 0) {
+                buf.chunkStarts.get(k / stored).assign(h);
             }
-            INDArray r = buf.rate(k);
-            tanh.apply(h, r, rates);
-            prev = r;
+            prev = step(batch, k, k % stored, prev, h, inA, pulses, buf, rates);
             outputs(batch, batch.start() + k, rates, n, w, loss, buf.stepErrors, gw);
             EngineSupport.write(buf.error(k), buf.stepErrors);
         }
         double[][] gi = new double[s][n];
         if (trainInput && len > 0) {
-            backward(batch, buf, out, pulses, a, gi);
+            backward(batch, buf, out, inA, pulses, stored, gi);
         }
         return new Gradients(loss, gi, gw, len);
+    }
+
+    /**
+     * Forward step k from state h (updated in place) and rates prev = tanh(h): stores the new rates in
+     * slot {@code slot} and returns that view; {@code rates}, when not null, receives them as doubles.
+     */
+    private INDArray step(EnsembleBatch batch, int k, int slot, INDArray prev, INDArray h, INDArray inA,
+                          double[][] pulses, Buffers buf, double[] rates) {
+        double a = params.alpha();
+        Nd4j.gemm(prev, gGt, h, false, false, a, 1.0 - a);
+        if (pulses[k] != null) {
+            Nd4j.gemm(seedColumns(batch, pulses[k], buf), inA, h, false, false, 1.0, 1.0);
+        }
+        INDArray r = buf.rate(slot);
+        tanh.apply(h, r, rates);
+        return r;
     }
 
     /**
@@ -207,27 +262,46 @@ public final class AdjointEngine implements BpttEngine {
         return (s0 + s1) + (s2 + s3);
     }
 
-    private void backward(EnsembleBatch batch, Buffers buf, INDArray out, double[][] pulses, double a,
-                          double[][] gi) {
+    /**
+     * The adjoint pass from the last simulated step back to the first, a chunk of {@code stored} steps
+     * at a time; every chunk but the last (still in storage from the forward pass) is first recomputed
+     * from its saved start state.
+     */
+    private void backward(EnsembleBatch batch, Buffers buf, INDArray out, INDArray inA, double[][] pulses,
+                          int stored, double[][] gi) {
+        double a = params.alpha();
         int len = batch.steps() - batch.start();
+        int chunks = (len + stored - 1) / stored;
         INDArray ghNext = buf.ghNext.assign(0);
         INDArray gr = buf.gr;
         INDArray pulse = buf.pulse.assign(0);
-        for (int k = len - 1; k >= 0; k--) {
-            INDArray r = buf.rate(k);
-            Nd4j.gemm(buf.error(k), out, gr, false, false, 1.0, 0.0);
-            Nd4j.gemm(ghNext, gGt, gr, false, true, a, 1.0);
-            Nd4j.getExecutioner().exec(new MulOp(r, r, buf.deriv));
-            buf.deriv.rsubi(1.0);
-            gr.muli(buf.deriv);
-            Nd4j.getBlasWrapper().level1().axpy(gr.length(), 1.0 - a, ghNext, gr);
-            INDArray swap = ghNext;
-            ghNext = gr;
-            gr = swap;
-            if (pulses[k] != null) {
-                EngineSupport.write(buf.inputs, pulses[k]);
-                Nd4j.getExecutioner().exec(new BroadcastMulOp(ghNext, buf.inputs, buf.scaled, 0));
-                pulse.addi(buf.scaled);
+        for (int c = chunks - 1; c >= 0; c--) {
+            int from = c * stored;
+            int to = Math.min(len, from + stored);
+            if (c < chunks - 1) {
+                INDArray h = buf.replayState.assign(buf.chunkStarts.get(c));
+                INDArray prev = buf.replayRate;
+                tanh.apply(h, prev);
+                for (int k = from; k < to; k++) {
+                    prev = step(batch, k, k - from, prev, h, inA, pulses, buf, null);
+                }
+            }
+            for (int k = to - 1; k >= from; k--) {
+                INDArray r = buf.rate(k - from);
+                Nd4j.gemm(buf.error(k), out, gr, false, false, 1.0, 0.0);
+                Nd4j.gemm(ghNext, gGt, gr, false, true, a, 1.0);
+                Nd4j.getExecutioner().exec(new MulOp(r, r, buf.deriv));
+                buf.deriv.rsubi(1.0);
+                gr.muli(buf.deriv);
+                Nd4j.getBlasWrapper().level1().axpy(gr.length(), 1.0 - a, ghNext, gr);
+                INDArray swap = ghNext;
+                ghNext = gr;
+                gr = swap;
+                if (pulses[k] != null) {
+                    EngineSupport.write(buf.inputs, pulses[k]);
+                    Nd4j.getExecutioner().exec(new BroadcastMulOp(ghNext, buf.inputs, buf.scaled, 0));
+                    pulse.addi(buf.scaled);
+                }
             }
         }
         INDArray gradIn = seedMap(batch).transpose().mmul(pulse).muli(a);

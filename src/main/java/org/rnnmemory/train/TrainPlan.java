@@ -2,6 +2,7 @@ package org.rnnmemory.train;
 
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnmemory.config.TrainingSection;
 import org.rnnmemory.config.WeightInit;
 import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.model.ModelParams;
@@ -28,11 +29,13 @@ import org.rnnmemory.task.TaskSpec;
  * @param initReadout how each seed's readout weights w start
  * @param evalProtocol the evaluation protocol whose PCAs a {@code pcs} initialisation uses; may be null
  *        when neither initialisation is {@code pcs}
+ * @param rateMemoryGib memory for the adjoint engine's stored rates, all workers together (GiB)
  */
 public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitialState, boolean trainInput,
                         boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
                         String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds,
-                        WeightInit initInput, WeightInit initReadout, EvalProtocol evalProtocol) {
+                        WeightInit initInput, WeightInit initReadout, EvalProtocol evalProtocol,
+                        double rateMemoryGib) {
 
     public TrainPlan {
         if (batchSize > task.trials()) {
@@ -46,6 +49,19 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
         if (evalProtocol == null && (initInput instanceof WeightInit.Pcs || initReadout instanceof WeightInit.Pcs)) {
             throw new IllegalArgumentException("a pcs initialisation needs an evaluation protocol, found null");
         }
+        if (!(rateMemoryGib > 0)) {
+            throw new IllegalArgumentException("rateMemoryGib must be > 0, found " + rateMemoryGib);
+        }
+    }
+
+    /** A plan with the default memory for stored rates. */
+    public TrainPlan(ModelParams params, long networkSeed, boolean zeroInitialState, boolean trainInput,
+                     boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
+                     String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds,
+                     WeightInit initInput, WeightInit initReadout, EvalProtocol evalProtocol) {
+        this(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize, learningRate,
+                engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol,
+                TrainingSection.SYSTEM_A.rateMemoryGib());
     }
 
     /** A plan whose I and w start from the random draws of SPEC section 1. */
@@ -53,7 +69,8 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
                      boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
                      String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds) {
         this(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize, learningRate,
-                engine, chunkSteps, dtype, workers, seeds, new WeightInit.Random(), new WeightInit.Random(), null);
+                engine, chunkSteps, dtype, workers, seeds, new WeightInit.Random(), new WeightInit.Random(), null,
+                TrainingSection.SYSTEM_A.rateMemoryGib());
     }
 
     /** Updates per epoch: trials // batch size (SPEC section 3). */
@@ -67,17 +84,25 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
 
     public TrainPlan withEpochs(int e) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, e, batchSize,
-                learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol);
+                learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol,
+                rateMemoryGib);
     }
 
     public TrainPlan withSeeds(List<Integer> s) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
-                learningRate, engine, chunkSteps, dtype, workers, s, initInput, initReadout, evalProtocol);
+                learningRate, engine, chunkSteps, dtype, workers, s, initInput, initReadout, evalProtocol,
+                rateMemoryGib);
     }
 
     /** The same plan with other initialisations of I and w, whose PCAs use {@code protocol}. */
     public TrainPlan withInit(WeightInit input, WeightInit readout, EvalProtocol protocol) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
-                learningRate, engine, chunkSteps, dtype, workers, seeds, input, readout, protocol);
+                learningRate, engine, chunkSteps, dtype, workers, seeds, input, readout, protocol, rateMemoryGib);
+    }
+
+    /** The same plan with another memory limit for the adjoint engine's stored rates. */
+    public TrainPlan withRateMemoryGib(double gib) {
+        return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
+                learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol, gib);
     }
 }

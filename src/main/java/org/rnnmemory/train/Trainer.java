@@ -70,7 +70,7 @@ public final class Trainer implements AutoCloseable {
         int workers = Math.max(1, Math.min(plan.workers(), states.size()));
         this.engines = new BpttEngine[workers];
         for (int i = 0; i < workers; i++) {
-            engines[i] = newEngine();
+            engines[i] = newEngine((long) (plan.rateMemoryGib() * (1L << 30) / workers));
         }
         this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "rnnmem-worker");
@@ -79,9 +79,10 @@ public final class Trainer implements AutoCloseable {
         });
     }
 
-    private BpttEngine newEngine() {
+    private BpttEngine newEngine(long rateBytes) {
         return switch (plan.engine()) {
-            case "adjoint" -> new AdjointEngine(plan.params(), g, plan.trainInput(), plan.trainReadout(), plan.dtype());
+            case "adjoint" -> new AdjointEngine(plan.params(), g, plan.trainInput(), plan.trainReadout(), plan.dtype(),
+                    plan.chunkSteps(), rateBytes);
             case "samediff" -> new SameDiffEngine(plan.params(), g, plan.chunkSteps(), plan.trainInput(),
                     plan.trainReadout(), plan.dtype());
             default -> throw new IllegalArgumentException("training.engine must be adjoint or samediff, found "

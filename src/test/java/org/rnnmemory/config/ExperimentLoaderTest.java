@@ -42,7 +42,7 @@ class ExperimentLoaderTest {
         assertEquals(new WeightInit.Random(), n.initInput());
         assertEquals(new WeightInit.Random(), n.initReadout());
         assertEquals(new TaskSection(7000, 3000, 1000, 150, 100, 2.0, 0.007, 4500, 0.1, 500, null), s.task());
-        assertEquals(new TrainingSection(50, 32, 0.001, "adjoint", 250, "float32", 2), s.training());
+        assertEquals(new TrainingSection(50, 32, 0.001, "adjoint", 250, "float32", 2, 6.5), s.training());
         assertEquals(3000, s.evaluation().onsetMs());
         assertEquals(List.of(50, 150, 300), s.evaluation().durationsMs());
         assertEquals(ExperimentSpec.SYSTEM_A, s);
@@ -161,6 +161,7 @@ class ExperimentLoaderTest {
                   chunk_steps: 250
                   dtype: float32
                   workers: 2
+                  rate_memory_gib: 6.5
                 evaluation:
                   onset_ms: 3000
                   durations_ms: [50, 150, 300]
@@ -171,14 +172,14 @@ class ExperimentLoaderTest {
     @Test
     void flattenGivesDottedKeysInCanonicalOrder() {
         var flat = ExperimentSpec.SYSTEM_A.flatten();
-        assertEquals(31, flat.size());
+        assertEquals(32, flat.size());
         assertEquals(List.of("name", "seeds", "network.hidden_size"), flat.keySet().stream().limit(3).toList());
         assertEquals(1.5, flat.get("network.gain"));
         assertEquals(7000, flat.get("task.trial_ms"));
         assertEquals("random", flat.get("network.init.input"));
         assertTrue(flat.containsKey("task.dataset"));
         assertNull(flat.get("task.dataset"));
-        assertEquals("evaluation.durations_ms", List.copyOf(flat.keySet()).get(30));
+        assertEquals("evaluation.durations_ms", List.copyOf(flat.keySet()).get(31));
         var other = parse("network: {gain: 0.5}\n").flatten();
         assertEquals(0.5, other.get("network.gain"));
         assertEquals(flat.keySet(), other.keySet());

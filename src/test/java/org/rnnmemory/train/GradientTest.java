@@ -117,7 +117,7 @@ class GradientTest {
         try (SameDiffEngine e = new SameDiffEngine(P, G, chunk, true, true, DataType.DOUBLE)) {
             chunked = e.compute(batch, in, out, null);
         }
-        try (AdjointEngine e = new AdjointEngine(P, G, true, true, DataType.DOUBLE)) {
+        try (AdjointEngine e = new AdjointEngine(P, G, true, true, DataType.DOUBLE, T, Long.MAX_VALUE)) {
             adjoint = e.compute(batch, in, out, null);
         }
         assertTrue(batch.start() > 0, "the batch starts at its first onset");
@@ -144,11 +144,55 @@ class GradientTest {
         try (SameDiffEngine e = new SameDiffEngine(P, G, 13, true, true, DataType.DOUBLE)) {
             sd = e.compute(batch, in, out, h0);
         }
-        try (AdjointEngine e = new AdjointEngine(P, G, true, true, DataType.DOUBLE)) {
+        try (AdjointEngine e = new AdjointEngine(P, G, true, true, DataType.DOUBLE, T, Long.MAX_VALUE)) {
             adj = e.compute(batch, in, out, h0);
         }
         assertArrayEquals(sd.loss(), adj.loss(), 1e-12);
         assertRelClose(sd.gradInput(), adj.gradInput(), 1e-9, "dL/dI");
         assertRelClose(sd.gradReadout(), adj.gradReadout(), 1e-9, "dL/dw");
+    }
+
+    /**
+     * Rates kept a chunk at a time (forward recomputed per chunk in the backward pass) against rates
+     * kept for every step: the same bits, in float32 and float64, for chunks that do and do not divide
+     * the simulated steps, from a zero and from a random initial state; the engine reused for a second
+     * batch gives the same bits as a fresh one.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 16, 100})
+    void chunkedRateStorageGivesTheSameBits(int chunk) {
+        for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+            for (boolean randomStart : List.of(false, true)) {
+                List<List<Trial>> tr = trials(3, 4, 21);
+                double[][] in = weights(3, true);
+                double[][] out = weights(3, false);
+                double[][] h0 = null;
+                if (randomStart) {
+                    h0 = new double[3][];
+                    for (int s = 0; s < 3; s++) {
+                        h0[s] = Initializer.randomState(N, s + 3, DataType.DOUBLE).data().asDouble();
+                    }
+                }
+                EnsembleBatch batch = EnsembleBatch.of(tr, !randomStart);
+                long perStep = (long) batch.rows() * N * type.width();
+                Gradients all;
+                try (AdjointEngine e = new AdjointEngine(P, G, true, true, type, chunk, Long.MAX_VALUE)) {
+                    all = e.compute(batch, in, out, h0);
+                }
+                try (AdjointEngine e = new AdjointEngine(P, G, true, true, type, chunk, chunk * perStep)) {
+                    int len = batch.steps() - batch.start();
+                    assertEquals(Math.min(chunk, len), e.storedSteps(len, batch.rows(), N), "steps kept");
+                    String what = type + (randomStart ? " random h0" : " zero h0") + " chunk " + chunk;
+                    EnsembleBatch other = EnsembleBatch.of(trials(3, 4, 22), !randomStart);
+                    e.compute(other, in, out, h0);
+                    Gradients kept = e.compute(batch, in, out, h0);
+                    assertArrayEquals(all.loss(), kept.loss(), 0.0, what);
+                    for (int s = 0; s < 3; s++) {
+                        assertArrayEquals(all.gradInput()[s], kept.gradInput()[s], 0.0, what + " dL/dI");
+                        assertArrayEquals(all.gradReadout()[s], kept.gradReadout()[s], 0.0, what + " dL/dw");
+                    }
+                }
+            }
+        }
     }
 }
