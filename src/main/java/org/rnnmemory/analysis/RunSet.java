@@ -105,7 +105,10 @@ public record RunSet(List<Path> dirs, ExperimentSpec spec, List<SeedRecord> seed
         return new RunSet(dirs, merged, new ArrayList<>(seeds.values()), curves, seedDirs);
     }
 
-    /** Dotted keys whose values differ between two experiments, {@code seeds} excepted. */
+    /**
+     * Dotted keys whose values differ between two experiments, {@code seeds} and the execution-only
+     * keys ({@link ExperimentSpec#EXECUTION_KEYS}) excepted.
+     */
     public static List<String> differingKeys(ExperimentSpec a, ExperimentSpec b) {
         Map<String, Object> fa = a.flatten();
         Map<String, Object> fb = b.flatten();
@@ -113,7 +116,7 @@ public record RunSet(List<Path> dirs, ExperimentSpec spec, List<SeedRecord> seed
         fb.keySet().stream().filter(k -> !fa.containsKey(k)).forEach(keys::add);
         List<String> diff = new ArrayList<>();
         for (String k : keys) {
-            if (!"seeds".equals(k) && !Objects.equals(fa.get(k), fb.get(k))) {
+            if (!"seeds".equals(k) && !ExperimentSpec.EXECUTION_KEYS.contains(k) && !Objects.equals(fa.get(k), fb.get(k))) {
                 diff.add(k);
             }
         }

@@ -148,6 +148,14 @@ public record ExperimentSpec(String name, List<Integer> seeds, NetworkSection ne
         return Yamls.document(toMap());
     }
 
+    /**
+     * Keys that decide how a run is executed, never what it computes: the seeds' numbers do not depend
+     * on how they are split between workers (TrainerTest) or on how many steps' rates are kept
+     * (GradientTest). Shards of one experiment may differ in them.
+     */
+    public static final java.util.Set<String> EXECUTION_KEYS = java.util.Set.of("training.workers",
+            "training.rate_memory_gib");
+
     /** The first 12 hex digits of the SHA-256 of {@link #toResolvedYaml()} (UTF-8). */
     public String configHash() {
         try {

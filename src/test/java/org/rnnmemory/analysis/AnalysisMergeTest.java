@@ -53,6 +53,10 @@ class AnalysisMergeTest {
         ExperimentSpec other = ExperimentLoader.parse("name: system-a\nnetwork: {hidden_size: 400}\n", "x.yaml",
                 List.of());
         assertEquals(List.of("network.hidden_size"), RunSet.differingKeys(s, other));
+        ExperimentSpec otherMachine = ExperimentLoader.parse(
+                "name: system-a\ntraining: {workers: 1, rate_memory_gib: 2.0, dtype: float64}\n", "x.yaml", List.of());
+        assertEquals(List.of("training.dtype"), RunSet.differingKeys(s, otherMachine),
+                "shards may differ in how they were executed, not in what they compute");
     }
 
     @Test

@@ -58,7 +58,7 @@ class ConfigErrorsTest {
     @Test
     void farOffKeyListsTheAllowedKeys() {
         assertError(fails("training: {zzz: 1}\n"), "bad.yaml:1", "training.zzz",
-                "expected one of: epochs, batch_size, learning_rate, engine, chunk_steps, dtype, workers");
+                "expected one of: epochs, batch_size, learning_rate, engine, chunk_steps, dtype, workers, rate_memory_gib");
     }
 
     // --- wrong types, never coerced ---------------------------------------------------------
@@ -106,6 +106,9 @@ class ConfigErrorsTest {
         assertError(fails("training:\n  learning_rate: 0\n"), "bad.yaml:2", "training.learning_rate",
                 "must be > 0, found 0.0");
         assertError(fails("training:\n  workers: 0\n"), "bad.yaml:2", "training.workers", "must be >= 1, found 0");
+        assertError(fails("training:\n  rate_memory_gib: 0\n"), "bad.yaml:2", "training.rate_memory_gib",
+                "must be > 0, found 0.0");
+        assertError(fails("training: {rate_memory_gib: lots}\n"), "bad.yaml:1", "training.rate_memory_gib", "number");
         assertError(fails("network: {gain: -1}\n"), "bad.yaml:1", "network.gain", "must be >= 0, found -1.0");
         assertError(fails("network: {dt_ms: 200}\n"), "bad.yaml:1", "network.dt_ms", "must be <= network.tau_ms");
         assertError(fails("task:\n  onset_ms: 500\n"), "bad.yaml:2", "task.onset_ms",
