@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
-            description = "Run directories; their configs must agree in everything but seeds.")
+            description = "Run directories; their configs must agree in everything but seeds, training.workers and training.rate_memory_gib.")
     List<Path> runDirs;
 
     @Mixin
