@@ -68,6 +68,8 @@ public final class BenchCommand implements Callable<Integer> {
         o.put("steps_per_second", r.stepsPerSecond());
         o.put("cores", r.cores());
         o.put("peak_rss_bytes", r.peakRssBytes());
+        o.put("steps_kept", r.keptSteps());
+        o.put("recomputed", r.recomputed());
         o.put("evaluation_seconds", evalSeconds);
         o.put("projected_full_run_hours", r.secondsPerUpdate() * plan.totalUpdates() / 3600);
         o.put("omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
@@ -84,6 +86,8 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "ratio to floor      %.3f%n", r.ratioToFloor());
             System.out.printf(Locale.ROOT, "steps per second    %.1f%n", r.stepsPerSecond());
             System.out.printf(Locale.ROOT, "peak RSS            %.2f GiB%n", r.peakRssBytes() / Math.pow(2, 30));
+            System.out.printf(Locale.ROOT, "steps kept          %s%n", r.recomputed()
+                    ? r.keptSteps() + " at a time, recomputed in the backward pass" : "all (up to " + r.keptSteps() + ")");
             System.out.printf(Locale.ROOT, "evaluation          %.2f s per model%n", evalSeconds);
             System.out.printf(Locale.ROOT, "projected run       %.2f h for %d updates%n",
                     r.secondsPerUpdate() * plan.totalUpdates() / 3600, plan.totalUpdates());

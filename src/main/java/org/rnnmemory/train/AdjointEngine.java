@@ -48,6 +48,8 @@ public final class AdjointEngine implements BpttEngine {
     private final long rateBytes;
     private final FastTanh tanh = new FastTanh();
     private Buffers buffers;
+    private volatile int lastKept;
+    private volatile boolean lastRecomputed;
 
     /**
      * @param chunkSteps steps whose rates are kept at a time when all of them do not fit
@@ -66,6 +68,16 @@ public final class AdjointEngine implements BpttEngine {
         this.type = type;
         this.chunkSteps = chunkSteps;
         this.rateBytes = rateBytes;
+    }
+
+    @Override
+    public int lastKeptSteps() {
+        return lastKept;
+    }
+
+    @Override
+    public boolean lastRecomputed() {
+        return lastRecomputed;
     }
 
     /** Every step's rates if they fit in the memory allowed, else the chunk length (at most what fits). */
@@ -171,6 +183,8 @@ public final class AdjointEngine implements BpttEngine {
         double a = params.alpha();
         Buffers buf = buffers(rows, s, n);
         int stored = storedSteps(len, rows, n);
+        lastKept = Math.min(stored, len);
+        lastRecomputed = stored < len;
         buf.reserve(stored, len);
         INDArray inA = EngineSupport.matrix(input, type).muli(a);
         INDArray out = EngineSupport.matrix(readout, type);

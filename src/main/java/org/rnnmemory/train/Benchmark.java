@@ -28,9 +28,12 @@ public final class Benchmark {
      * @param cores available processors
      * @param updates updates timed
      * @param peakRssBytes peak resident set size of this process
+     * @param keptSteps steps whose rates an engine kept at a time (most over the timed updates)
+     * @param recomputed whether any timed update recomputed forward steps in its backward pass
      */
     public record Result(double secondsPerUpdate, double floorSecondsPerUpdate, double gemmSeconds,
-                         double stepsSimulated, int rows, int cores, int updates, long peakRssBytes) {
+                         double stepsSimulated, int rows, int cores, int updates, long peakRssBytes, int keptSteps,
+                         boolean recomputed) {
         public double ratioToFloor() {
             return secondsPerUpdate / floorSecondsPerUpdate;
         }
@@ -48,6 +51,8 @@ public final class Benchmark {
         double gemmBefore = gemmSeconds(rows, n, plan.dtype());
         final double[] acc = new double[2];
         final int[] count = {0};
+        final int[] kept = {0};
+        final boolean[] recomputed = {false};
         try (Trainer trainer = new Trainer(plan.withEpochs(Math.max(1,
                 (updates + 1 + plan.updatesPerEpoch() - 1) / plan.updatesPerEpoch())), dataset, null)) {
             trainer.train(new Trainer.Listener() {
@@ -56,6 +61,8 @@ public final class Benchmark {
                     if (update >= 1 && count[0] < updates) {
                         acc[0] += points.isEmpty() ? 0 : points.get(0).seconds();
                         acc[1] += trainer.lastSimulatedSteps();
+                        kept[0] = Math.max(kept[0], trainer.lastKeptSteps());
+                        recomputed[0] |= trainer.lastRecomputed();
                         count[0]++;
                     }
                     if (count[0] >= updates) {
@@ -71,7 +78,8 @@ public final class Benchmark {
         // the floor is the fastest of two measurements, before and after the updates, so that
         // a transient load on the machine cannot make the floor slow and the ratio look good
         double gemm = Math.min(gemmBefore, gemmSeconds(rows, n, plan.dtype()));
-        return new Result(seconds, steps * 2 * gemm / cores, gemm, steps, rows, cores, updates, peakRss());
+        return new Result(seconds, steps * 2 * gemm / cores, gemm, steps, rows, cores, updates, peakRss(), kept[0],
+                recomputed[0]);
     }
 
     /** Thrown by the listener to end a benchmark early. */

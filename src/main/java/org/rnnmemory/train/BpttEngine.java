@@ -16,6 +16,15 @@ public interface BpttEngine extends AutoCloseable {
      */
     Gradients compute(EnsembleBatch batch, double[][] input, double[][] readout, double[][] initialState);
 
+    /**
+     * Steps whose forward values the last {@link #compute} kept at a time for the backward pass:
+     * all simulated steps, or a chunk whose forward pass is recomputed.
+     */
+    int lastKeptSteps();
+
+    /** Whether the last {@link #compute} recomputed forward steps in its backward pass. */
+    boolean lastRecomputed();
+
     @Override
     default void close() {}
 }

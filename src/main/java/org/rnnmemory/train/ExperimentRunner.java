@@ -112,6 +112,7 @@ public final class ExperimentRunner {
         Provenance prov = Provenance.capture(Path.of("."));
         int resumedFrom = state == null ? 0 : state.nextUpdate();
         writeRunJson(dir, prov, spec, plan, resumedFrom);
+        noteRateMemory(spec, plan);
         try (Trainer trainer = newTrainer(spec, plan, dataset, state)) {
             train(trainer, spec, dir);
             finish(trainer, spec, dir);
@@ -121,6 +122,21 @@ public final class ExperimentRunner {
         }
         writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom);
         return dir;
+    }
+
+    /** Says on stderr when the adjoint engine may have to recompute forward steps to stay within its memory. */
+    private static void noteRateMemory(ExperimentSpec spec, TrainPlan plan) {
+        if (!"adjoint".equals(plan.engine())) {
+            return;
+        }
+        double gib = (double) plan.seeds().size() * plan.batchSize() * plan.task().trialSteps()
+                * plan.params().hiddenSize() * plan.dtype().width() / (1L << 30);
+        if (gib > plan.rateMemoryGib()) {
+            System.err.printf(Locale.ROOT, "[%s] every step's rates may need up to %.1f GiB, more than "
+                    + "training.rate_memory_gib = %.1f: the adjoint engine keeps %d steps at a time where needed and "
+                    + "recomputes them (one more product per step, same results)%n", spec.name(), gib,
+                    plan.rateMemoryGib(), plan.chunkSteps());
+        }
     }
 
     /** A trainer; a rejected initialisation ({@code network.init.*}) becomes a one-line user error. */

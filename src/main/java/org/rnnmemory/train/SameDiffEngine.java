@@ -28,6 +28,17 @@ public final class SameDiffEngine implements BpttEngine {
     private final DataType type;
     private final Map<Integer, CtrnnGraph> graphs = new HashMap<>();
 
+    /** The graph's chunk length: every chunk is recomputed in the backward pass. */
+    @Override
+    public int lastKeptSteps() {
+        return chunk;
+    }
+
+    @Override
+    public boolean lastRecomputed() {
+        return true;
+    }
+
     public SameDiffEngine(ModelParams params, INDArray g, int chunkSteps, boolean trainInput, boolean trainReadout,
                           DataType type) {
         if (chunkSteps < 1) {

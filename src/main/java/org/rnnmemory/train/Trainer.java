@@ -70,7 +70,7 @@ public final class Trainer implements AutoCloseable {
         int workers = Math.max(1, Math.min(plan.workers(), states.size()));
         this.engines = new BpttEngine[workers];
         for (int i = 0; i < workers; i++) {
-            engines[i] = newEngine((long) (plan.rateMemoryGib() * (1L << 30) / workers));
+            engines[i] = newEngine(Math.max(1, (long) (plan.rateMemoryGib() * (1L << 30) / workers)));
         }
         this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "rnnmem-worker");
@@ -296,6 +296,24 @@ public final class Trainer implements AutoCloseable {
     /** Row-weighted mean of the steps simulated in the last update. */
     public double lastSimulatedSteps() {
         return lastRows == 0 ? 0 : (double) lastRowSteps / lastRows;
+    }
+
+    /** Steps whose forward values an engine kept at a time in the last update (the largest over workers). */
+    public int lastKeptSteps() {
+        int m = 0;
+        for (BpttEngine e : engines) {
+            m = Math.max(m, e.lastKeptSteps());
+        }
+        return m;
+    }
+
+    /** Whether an engine recomputed forward steps in its backward pass in the last update. */
+    public boolean lastRecomputed() {
+        boolean any = false;
+        for (BpttEngine e : engines) {
+            any |= e.lastRecomputed();
+        }
+        return any;
     }
 
     /** Rows (seeds x batch) in the last update. */

@@ -1,6 +1,7 @@
 package org.rnnmemory.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,5 +38,14 @@ class BenchCommandTest {
         assertTrue(j.get("steps_simulated").asDouble() > 0 && j.get("steps_simulated").asDouble() <= 100);
         assertEquals(2, j.get("updates_timed").asInt());
         assertEquals(12, j.get("seeds").asInt() * j.get("batch_size").asInt());
+        assertFalse(j.get("recomputed").asBoolean(), "a tiny model keeps every step's rates");
+        assertEquals(j.get("steps_kept").asDouble(), Math.ceil(j.get("steps_simulated").asDouble()), 100);
+
+        CliRun small = CliRun.of("bench", "--config", yaml.toString(), "--updates", "1", "--json",
+                "--set", "training.rate_memory_gib=1e-9", "--set", "training.chunk_steps=7");
+        assertEquals(0, small.code(), small.err());
+        JsonNode k = Json.MAPPER.readTree(small.out());
+        assertTrue(k.get("recomputed").asBoolean(), "1 byte of rate memory forces recomputation");
+        assertEquals(1, k.get("steps_kept").asInt(), "no more than fits, and at least one step");
     }
 }
