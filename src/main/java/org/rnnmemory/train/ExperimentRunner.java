@@ -129,8 +129,11 @@ public final class ExperimentRunner {
         if (!"adjoint".equals(plan.engine())) {
             return;
         }
-        double gib = (double) plan.seeds().size() * plan.batchSize() * plan.task().trialSteps()
-                * plan.params().hiddenSize() * plan.dtype().width() / (1L << 30);
+        // from a zero state, simulation starts at the batch's first onset, at the earliest onset - jitter
+        int steps = plan.zeroInitialState() ? plan.task().trialSteps() - (plan.task().onset() - plan.task().onsetJitter())
+                : plan.task().trialSteps();
+        double gib = (double) plan.seeds().size() * plan.batchSize() * steps * plan.params().hiddenSize()
+                * plan.dtype().width() / (1L << 30);
         if (gib > plan.rateMemoryGib()) {
             System.err.printf(Locale.ROOT, "[%s] every step's rates may need up to %.1f GiB, more than "
                     + "training.rate_memory_gib = %.1f: the adjoint engine keeps %d steps at a time where needed and "
