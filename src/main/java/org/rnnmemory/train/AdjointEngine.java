@@ -164,11 +164,28 @@ public final class AdjointEngine implements BpttEngine {
         INDArray error(int k) {
             return errors.get(k / BLOCK)[k % BLOCK];
         }
+
+        /** Frees the native memory now rather than when the garbage collector gets to it. */
+        void release() {
+            List<INDArray> all = new ArrayList<>(owners);
+            all.addAll(chunkStarts);
+            all.addAll(List.of(replayState, replayRate, inputColumns, inputs, ghNext, gr, deriv, pulse, scaled));
+            rates.clear();
+            errors.clear();
+            for (INDArray a : all) {
+                if (a.closeable()) {
+                    a.close();
+                }
+            }
+        }
     }
 
     private Buffers buffers(int rows, int seeds, int n) {
         if (buffers == null || buffers.rows != rows || buffers.seeds != seeds || buffers.n != n) {
-            buffers = null;
+            if (buffers != null) {
+                buffers.release();
+                buffers = null;
+            }
             buffers = new Buffers(rows, seeds, n);
         }
         return buffers;
@@ -369,6 +386,9 @@ public final class AdjointEngine implements BpttEngine {
 
     @Override
     public void close() {
-        buffers = null;
+        if (buffers != null) {
+            buffers.release();
+            buffers = null;
+        }
     }
 }

@@ -209,6 +209,7 @@ public final class ExperimentRunner {
     }
 
     private static void finish(Trainer trainer, ExperimentSpec spec, Path dir) {
+        trainer.releaseEngines();
         TrainPlan plan = trainer.plan();
         Evaluator evaluator = new Evaluator(spec.evalProtocol());
         List<SeedState> states = trainer.states();

@@ -345,6 +345,16 @@ public final class Trainer implements AutoCloseable {
         return trialSets.get(index);
     }
 
+    /**
+     * Frees the engines' stored forward passes (the bulk of training memory) before evaluation;
+     * training cannot continue afterwards.
+     */
+    public void releaseEngines() {
+        for (BpttEngine e : engines) {
+            e.close();
+        }
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
