@@ -22,6 +22,8 @@ final class Binder {
     private static final List<String> PCS_KEYS = List.of("pcs", "of", "weights");
     private static final List<String> VECTOR_KEYS = List.of("vector");
     private static final String INIT_FORMS = "'random', {pcs: [1, 2], of: spontaneous|memory} or {vector: PATH.npy}";
+    private static final String READOUT_INIT_FORMS = "'random', 'input', {pcs: [1, 2], of: spontaneous|memory} or "
+            + "{vector: PATH.npy}";
 
     private Binder() {}
 
@@ -69,7 +71,7 @@ final class Binder {
                 f.number("dt_ms", d.dtMs()), f.number("gain", d.gain()), f.longInt("network_seed", d.networkSeed()),
                 f.string("initial_state", d.initialState()), f.list("trainable", d.trainable(), Fields::toStr),
                 weightInit(init.node("input"), init.key("input"), d.initInput()),
-                weightInit(init.node("readout"), init.key("readout"), d.initReadout()));
+                readoutInit(init.node("readout"), init.key("readout"), d.initReadout()));
     }
 
     private static TaskSection task(Fields f) {
@@ -97,11 +99,27 @@ final class Binder {
     }
 
     /** {@code random}, {@code {pcs, of, weights}} or {@code {vector}}. */
+    /** As {@link #weightInit}, and the string {@code input}: w0 = I0 / sqrt(N). */
+    static WeightInit readoutInit(ConfigNode node, String key, WeightInit dflt) {
+        if (node instanceof Scalar s && s.value() instanceof String str && !str.equals("random")) {
+            if (!str.equals("input")) {
+                throw new ConfigException(node.origin().where(), key, "expected " + READOUT_INIT_FORMS + ", found '"
+                        + str + "'" + Suggest.hint(str, List.of("random", "input")));
+            }
+            return new WeightInit.ScaledInput();
+        }
+        return weightInit(node, key, dflt);
+    }
+
     static WeightInit weightInit(ConfigNode node, String key, WeightInit dflt) {
         if (node == null) {
             return dflt;
         }
         if (node instanceof Scalar s && s.value() instanceof String str) {
+            if (str.equals("input")) {
+                throw new ConfigException(node.origin().where(), key,
+                        "'input' (w0 = I0 / sqrt(N)) is a readout initialisation only; expected " + INIT_FORMS);
+            }
             if (!str.equals("random")) {
                 throw new ConfigException(node.origin().where(), key, "expected " + INIT_FORMS + ", found '"
                         + str + "'" + Suggest.hint(str, List.of("random")));

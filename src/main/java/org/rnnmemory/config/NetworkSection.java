@@ -45,6 +45,9 @@ public record NetworkSection(int hiddenSize, double tauMs, double dtMs, double g
         Check.oneOf("network.initial_state", initialState, INITIAL_STATES);
         trainable = canonicalTrainable(Check.notNull("network.trainable", trainable));
         checkInit("network.init.input", Check.notNull("network.init.input", initInput), hiddenSize);
+        if (initInput instanceof WeightInit.ScaledInput) {
+            throw Check.fail("network.init.input", "'input' is a readout initialisation (w0 = I0 / sqrt(N))");
+        }
         checkInit("network.init.readout", Check.notNull("network.init.readout", initReadout), hiddenSize);
     }
 

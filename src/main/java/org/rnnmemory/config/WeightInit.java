@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * How an N x 1 trained weight vector (input I or readout w) is initialised. In YAML: the string
- * {@code random}, a map {@code {pcs: [1, 2], of: spontaneous|memory, weights: [..]}}, or a map
- * {@code {vector: PATH.npy}}.
+ * {@code random}, a map {@code {pcs: [1, 2], of: spontaneous|memory, weights: [..]}}, a map
+ * {@code {vector: PATH.npy}}, or for the readout only the string {@code input}.
  */
 public sealed interface WeightInit {
 
@@ -22,6 +22,18 @@ public sealed interface WeightInit {
         @Override
         public Object toYaml() {
             return "random";
+        }
+    }
+
+    /**
+     * The readout starts as the seed's initial input weights divided by sqrt(N): w0 = I0 / sqrt(N),
+     * the same normal sample as I with the variance 1/N of SPEC section 1. The reference
+     * implementation drew w this way (cos(I0, w0) = 1; see notebooks-export/system-a-seeds-1-4).
+     */
+    record ScaledInput() implements WeightInit {
+        @Override
+        public Object toYaml() {
+            return "input";
         }
     }
 

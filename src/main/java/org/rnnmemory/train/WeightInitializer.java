@@ -132,6 +132,14 @@ public final class WeightInitializer {
         if (readoutInit instanceof WeightInit.Pcs p) {
             return alongPcs(READOUT_KEY, p, random, input);
         }
+        if (readoutInit instanceof WeightInit.ScaledInput) {
+            double[] w = new double[input.length];
+            double root = Math.sqrt(input.length);
+            for (int i = 0; i < w.length; i++) {
+                w[i] = input[i] / root;
+            }
+            return round(w);
+        }
         return readoutInit instanceof WeightInit.Vector ? readoutFile.clone() : random;
     }
 

@@ -240,6 +240,10 @@ class ConfigErrorsTest {
                 "network.init.input.pcs[1]", "repeats the value 1");
         assertError(fails("network:\n  init:\n    input: randn\n"), "bad.yaml:3", "network.init.input",
                 "did you mean 'random'?");
+        assertError(fails("network:\n  init:\n    input: input\n"), "bad.yaml:3", "network.init.input",
+                "readout initialisation only");
+        assertError(fails("network:\n  init:\n    readout: inptu\n"), "bad.yaml:3", "network.init.readout",
+                "did you mean 'input'?");
         assertError(fails("network:\n  init:\n    input: [1, 2]\n"), "bad.yaml:3", "network.init.input",
                 "found a list");
         assertError(fails("network:\n  init:\n    input: {vector: w.txt}\n"), "bad.yaml:3",

@@ -49,6 +49,15 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void readoutFromTheInputRoundTrips() {
+        ExperimentSpec s = parse("network: {init: {readout: input}}\n");
+        assertEquals(new WeightInit.ScaledInput(), s.network().initReadout());
+        assertTrue(s.toResolvedYaml().contains("readout: input"), s.toResolvedYaml());
+        assertEquals(s, parse(s.toResolvedYaml()));
+        assertEquals(new WeightInit.ScaledInput(), parse("name: x\n", "network.init.readout=input").network().initReadout());
+    }
+
+    @Test
     void systemADerivedTaskModelAndProtocol() {
         ExperimentSpec s = ExperimentLoader.load(SYSTEM_A_FILE, List.of());
         TaskSpec t = s.taskSpec();

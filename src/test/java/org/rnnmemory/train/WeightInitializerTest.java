@@ -37,6 +37,25 @@ class WeightInitializerTest {
         assertNotEquals(a.input()[0], InitFixture.random(true, 5, DataType.FLOAT)[0]);
     }
 
+    /** {@code readout: input}: w0 = I0 / sqrt(N), so cos(I0, w0) = 1 and |w0| = |I0| / sqrt(N). */
+    @Test
+    void readoutFromTheInputIsTheInputOverSqrtN() {
+        for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+            WeightInitializer.Initial a = InitFixture.initializer(RANDOM, new WeightInit.ScaledInput(), type).initial(6);
+            assertArrayEquals(InitFixture.random(true, 6, type), a.input(), 0.0);
+            for (int i = 0; i < N; i++) {
+                double want = a.input()[i] / Math.sqrt(N);
+                assertEquals(type == DataType.FLOAT ? (float) want : want, a.readout()[i], 0.0);
+            }
+            double dot = 0;
+            for (int i = 0; i < N; i++) {
+                dot += a.input()[i] * a.readout()[i];
+            }
+            assertEquals(1.0, dot / WeightInitializer.norm(a.input()) / WeightInitializer.norm(a.readout()), 1e-6);
+        }
+        assertEquals("input", new WeightInit.ScaledInput().toYaml());
+    }
+
     @Test
     void inputAlongSpontaneousPc1KeepsTheRandomNorm() {
         Pca spont = InitFixture.spontaneousPca(DataType.DOUBLE);
