@@ -28,7 +28,7 @@ public sealed interface WeightInit {
     /**
      * The readout starts as the seed's initial input weights divided by sqrt(N): w0 = I0 / sqrt(N),
      * the same normal sample as I with the variance 1/N of SPEC section 1. The reference
-     * implementation drew w this way (cos(I0, w0) = 1; see notebooks-export/system-a-seeds-1-4).
+     * implementation drew w this way (cos(I0, w0) = 1; see notebooks-export/system-a).
      */
     record ScaledInput() implements WeightInit {
         @Override
