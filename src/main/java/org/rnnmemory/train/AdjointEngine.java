@@ -70,6 +70,12 @@ public final class AdjointEngine implements BpttEngine {
         this.rateBytes = rateBytes;
     }
 
+    /** Memory for the rates of {@code len} steps of R rows, as allocated (whole blocks of {@value #BLOCK} steps). */
+    static long bytesForAllSteps(int len, int rows, int n, DataType type) {
+        long blocks = (len + BLOCK - 1) / BLOCK;
+        return blocks * BLOCK * rows * n * type.width();
+    }
+
     @Override
     public int lastKeptSteps() {
         return lastKept;
@@ -83,8 +89,7 @@ public final class AdjointEngine implements BpttEngine {
     /** Every step's rates if they fit in the memory allowed, else the chunk length (at most what fits). */
     int storedSteps(int len, int rows, int n) {
         long perStep = (long) rows * n * type.width();
-        long blocks = (len + BLOCK - 1) / BLOCK;
-        if (blocks * BLOCK * perStep <= rateBytes) {
+        if (bytesForAllSteps(len, rows, n, type) <= rateBytes) {
             return Math.max(len, 1);
         }
         return (int) Math.max(1, Math.min(chunkSteps, Math.min(len, rateBytes / perStep)));

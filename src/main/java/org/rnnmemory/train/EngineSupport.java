@@ -37,11 +37,9 @@ final class EngineSupport {
             throw new IllegalArgumentException("write needs a contiguous C-ordered target of length " + values.length);
         }
         int offset = (int) target.offset();
-        if (!HOST_MEMORY) {
-            target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
-        } else if (target.dataType() == DataType.DOUBLE) {
+        if (HOST_MEMORY && target.dataType() == DataType.DOUBLE) {
             target.data().asNioDouble().put(offset, values, 0, values.length);
-        } else if (target.dataType() == DataType.FLOAT) {
+        } else if (HOST_MEMORY && target.dataType() == DataType.FLOAT) {
             float[] f = new float[values.length];
             for (int i = 0; i < f.length; i++) {
                 f[i] = (float) values[i];
@@ -49,6 +47,15 @@ final class EngineSupport {
             target.data().asNioFloat().put(offset, f, 0, f.length);
         } else {
             target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
+        }
+    }
+
+    /** The first {@code n} elements of {@code a} (row-major) as doubles, into {@code values}. */
+    static void read(INDArray a, double[] values, int n) {
+        if (HOST_MEMORY && a.dataType() == DataType.DOUBLE && rowMajorContiguous(a)) {
+            a.data().asNioDouble().get((int) a.offset(), values, 0, n);
+        } else {
+            System.arraycopy(a.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, values, 0, n);
         }
     }
 

@@ -132,8 +132,8 @@ public final class ExperimentRunner {
         // from a zero state, simulation starts at the batch's first onset, at the earliest onset - jitter
         int steps = plan.zeroInitialState() ? plan.task().trialSteps() - (plan.task().onset() - plan.task().onsetJitter())
                 : plan.task().trialSteps();
-        double gib = (double) plan.seeds().size() * plan.batchSize() * steps * plan.params().hiddenSize()
-                * plan.dtype().width() / (1L << 30);
+        double gib = (double) AdjointEngine.bytesForAllSteps(steps, plan.seeds().size() * plan.batchSize(),
+                plan.params().hiddenSize(), plan.dtype()) / (1L << 30);
         if (gib > plan.rateMemoryGib()) {
             System.err.printf(Locale.ROOT, "[%s] every step's rates may need up to %.1f GiB, more than "
                     + "training.rate_memory_gib = %.1f: the adjoint engine keeps %d steps at a time where needed and "

@@ -1,11 +1,9 @@
 package org.rnnmemory.train;
 
-import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -53,11 +51,12 @@ final class FastTanh {
      */
     void apply(INDArray x, INDArray target, double[] values) {
         int n = (int) x.length();
-        if (x.dataType() != DataType.FLOAT || !EngineSupport.HOST_MEMORY || !contiguous(x) || !contiguous(target)
+        if (x.dataType() != DataType.FLOAT || !EngineSupport.HOST_MEMORY
+                || !EngineSupport.rowMajorContiguous(x) || !EngineSupport.rowMajorContiguous(target)
                 || Boolean.getBoolean("rnnmem.nd4jTanh")) {
             Nd4j.getExecutioner().exec(new Tanh(x, target));
             if (values != null) {
-                read(target, values, n);
+                EngineSupport.read(target, values, n);
             }
             return;
         }
@@ -78,21 +77,6 @@ final class FastTanh {
                 values[i] = out[i];
             }
         }
-    }
-
-    private void read(INDArray a, double[] values, int n) {
-        if (a.dataType() == DataType.DOUBLE && EngineSupport.HOST_MEMORY && contiguous(a)) {
-            DoubleBuffer b = a.data().asNioDouble();
-            b.position((int) a.offset());
-            b.get(values, 0, n);
-        } else {
-            double[] v = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-            System.arraycopy(v, 0, values, 0, n);
-        }
-    }
-
-    private static boolean contiguous(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
     }
 
     /**

@@ -47,11 +47,6 @@ public final class Correlation {
     }
 
     private static boolean hasTies(double[] ranks) {
-        for (double r : ranks) {
-            if (r != Math.rint(r)) {
-                return true;
-            }
-        }
         double[] sorted = ranks.clone();
         java.util.Arrays.sort(sorted);
         for (int i = 1; i < sorted.length; i++) {
