@@ -6,7 +6,8 @@ import org.rnnmemory.model.Rngs;
 /**
  * Lyapunov exponents and mean-field quantities of one untrained network, from one trajectory:
  * <ol>
- *   <li>h[0] ~ N(0, initialSd^2) per unit (generator "chaos.state" of the network seed), k
+ *   <li>h[0] ~ N(0, initialSd^2) per unit (generator "chaos.state" of the network seed, or of
+ *       {@link ChaosNetwork#stateSeed()} for a given network), k
  *       random orthonormal tangent vectors (generator "chaos.tangent");</li>
  *   <li>the state and the tangent vectors ({@code v' = J v}, exact Jacobian of the Euler map) are
  *       advanced together; the vectors are re-orthonormalised every {@code orthoEvery} steps;</li>
@@ -18,14 +19,27 @@ import org.rnnmemory.model.Rngs;
 public final class ChaosAnalysis {
     private ChaosAnalysis() {}
 
-    /** Runs the analysis of network seed {@code seed} at gain {@code gain}. */
+    /** Runs the analysis of the random network of seed {@code seed} at gain {@code gain}. */
     public static ChaosResult run(double gain, long seed, ChaosSettings s) {
         if (!(gain >= 0) || !Double.isFinite(gain)) {
             throw new IllegalArgumentException("gain must be >= 0, found " + gain);
         }
+        return run(TanhNetwork.of(s.hiddenSize(), seed, gain, s.dtTau()), seed, seed, ChaosResult.RANDOM, s);
+    }
+
+    /**
+     * Runs the analysis of a given network at its own N, gain and Euler step; the run lengths and
+     * numerics come from {@code s}, whose N and step are replaced by the network's.
+     */
+    public static ChaosResult run(ChaosNetwork network, ChaosSettings s) {
+        ChaosSettings own = s.withHiddenSize(network.hiddenSize()).withDtTau(network.dtTau());
+        return run(network.network(), network.networkSeed(), network.stateSeed(), network.source(), own);
+    }
+
+    private static ChaosResult run(TanhNetwork net, Long networkSeed, long seed, String source, ChaosSettings s) {
         long start = System.nanoTime();
         int n = s.hiddenSize();
-        TanhNetwork net = TanhNetwork.of(n, seed, gain, s.dtTau());
+        double gain = net.gain();
         double[] h = initialState(n, seed, s.initialSd());
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {
@@ -58,9 +72,9 @@ public final class ChaosAnalysis {
         }
         double pr = stats.participationRatio();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ChaosResult(gain, seed, n, s.dtTau(), warmup, measured, lyap.spectrum(), lyap.standardError(),
-                lyap.drift(), lyap.converged(), stats.delta0(), stats.delta0R(), pr, stats.samples(), seconds,
-                traces.trace());
+        return new ChaosResult(gain, networkSeed, n, s.dtTau(), warmup, measured, lyap.spectrum(),
+                lyap.standardError(), lyap.drift(), lyap.converged(), stats.delta0(), stats.delta0R(), pr,
+                stats.samples(), seconds, traces.trace(), source);
     }
 
     /** h[0] ~ N(0, sd^2) per unit from the network seed's "chaos.state" generator. */

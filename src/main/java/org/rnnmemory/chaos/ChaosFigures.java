@@ -40,9 +40,9 @@ public final class ChaosFigures {
 
     /** Rate traces of the first network seed for up to four gains spread over the list. */
     static List<Path> traces(List<ChaosResult> results, Path base) {
-        long seed = results.get(0).networkSeed();
-        List<ChaosResult> first = results.stream().filter(r -> r.networkSeed() == seed && r.trace().units() > 0)
-                .toList();
+        Long seed = results.get(0).networkSeed();
+        List<ChaosResult> first = results.stream()
+                .filter(r -> java.util.Objects.equals(r.networkSeed(), seed) && r.trace().units() > 0).toList();
         if (first.isEmpty()) {
             return List.of();
         }
@@ -50,8 +50,9 @@ public final class ChaosFigures {
         List<ChaosResult> shown = spread(first, TRACE_PANELS);
         for (ChaosResult r : shown) {
             XYChart c = HouseStyle.xy(FigureSize.DOUBLE_COLUMN_STRIP,
-                    String.format(Locale.ROOT, "g = %s   (network seed %d, N = %d, units 1-%d)", num(r.gain()),
-                            r.networkSeed(), r.hiddenSize(), r.trace().units()),
+                    String.format(Locale.ROOT, "g = %s   (%s, N = %d, units 1-%d)", num(r.gain()),
+                            r.networkSeed() == null ? r.source() : "network seed " + r.networkSeed(),
+                            r.hiddenSize(), r.trace().units()),
                     "time from initial state (τ)", "rate r = tanh(h)");
             for (int u = 0; u < r.trace().units(); u++) {
                 HouseStyle.thin(c.addSeries("unit " + (u + 1), r.trace().timeTau(), r.trace().rates()[u]),
@@ -140,7 +141,7 @@ public final class ChaosFigures {
     }
 
     private static int seedCount(List<ChaosResult> results) {
-        return (int) results.stream().mapToLong(ChaosResult::networkSeed).distinct().count();
+        return (int) results.stream().map(ChaosResult::networkSeed).distinct().count();
     }
 
     /** Up to k elements spread evenly over the list, first and last included. */

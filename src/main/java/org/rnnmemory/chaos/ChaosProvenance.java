@@ -44,6 +44,35 @@ public final class ChaosProvenance {
         return o;
     }
 
+    /**
+     * The {@code run.json} of the analysis of one given network: {@code config} holds the source, the
+     * network (hidden_size, gain, dt_tau, network_seed, state_seed) and the settings.
+     */
+    public static ObjectNode of(ChaosNetwork network, ChaosSettings settings, Instant start, Instant end,
+                                String status) {
+        ObjectNode o = Json.object();
+        o.put("command", "chaos");
+        ObjectNode config = o.putObject("config");
+        config.put("source", network.source());
+        ObjectNode net = config.putObject("network");
+        net.put("hidden_size", network.hiddenSize());
+        net.put("gain", network.network().gain());
+        net.put("dt_tau", network.dtTau());
+        if (network.networkSeed() == null) {
+            net.putNull("network_seed");
+        } else {
+            net.put("network_seed", network.networkSeed().longValue());
+        }
+        net.put("state_seed", network.stateSeed());
+        config.set("settings", SNAKE.valueToTree(settings));
+        o.put("config_hash", Integer.toHexString(Json.pretty(config).hashCode()));
+        o.set("environment", environment());
+        o.put("start", start.toString());
+        o.put("end", end.toString());
+        o.put("status", status);
+        return o;
+    }
+
     /** The settings recorded in a {@code run.json} written by {@link #of}. */
     public static ChaosSettings settings(JsonNode runJson) {
         try {

@@ -42,6 +42,35 @@ public final class ChaosReport {
         return s.toString();
     }
 
+    /**
+     * Plain-text report of one given network: lambda_max with its standard error over time blocks,
+     * drift and convergence, Delta0 and the dimensionality of its spontaneous activity.
+     */
+    public static String text(ChaosResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "network %s: N = %d, g = %s, dt = %s tau%s, no input%n", r.source(),
+                r.hiddenSize(), ChaosFigures.num(r.gain()), ChaosFigures.num(r.dtTau()),
+                r.networkSeed() == null ? "" : ", network seed " + r.networkSeed()));
+        s.append(String.format(Locale.ROOT, "%s tau transient + %s tau measured%n",
+                ChaosFigures.num(r.transientSteps() * r.dtTau()), ChaosFigures.num(r.durationTau())));
+        s.append(String.format(Locale.ROOT, "lambda_max       %s ± %s /tau  (± standard error over %d time blocks)%n",
+                fmt("%.5f", r.lambdaMax()), fmt("%.5f", r.lambdaSem()), LyapunovEstimator.BLOCKS));
+        s.append(String.format(Locale.ROOT, "                 drift %s /tau over the last quarter: %s%n",
+                fmt("%.5f", r.lambdaDrift()), r.lambdaConverged() ? "converged" : "not converged"));
+        if (r.spectrum().length > 1) {
+            StringBuilder sp = new StringBuilder();
+            for (double l : r.spectrum()) {
+                sp.append(sp.length() == 0 ? "" : ", ").append(fmt("%.5f", l));
+            }
+            s.append("spectrum         ").append(sp).append(" /tau\n");
+        }
+        s.append(String.format(Locale.ROOT, "Delta0           %s  (population variance of h; of r: %s)%n",
+                fmt("%.4f", r.delta0()), fmt("%.4f", r.delta0R())));
+        s.append(String.format(Locale.ROOT, "dimensionality   %s  (participation ratio of the rate covariance; "
+                + "PR/N = %s)%n", fmt("%.3f", r.dimensionality()), fmt("%.5f", r.dimensionalityOverN())));
+        return s.toString();
+    }
+
     private static String meanSd(Table summary, String metric, int row, String format) {
         double m = ChaosTable.summaryColumn(summary, "mean", metric)[row];
         double sd = ChaosTable.summaryColumn(summary, "sd", metric)[row];
@@ -58,7 +87,7 @@ public final class ChaosReport {
     }
 
     private static long seedCount(List<ChaosResult> results) {
-        return results.stream().mapToLong(ChaosResult::networkSeed).distinct().count();
+        return results.stream().map(ChaosResult::networkSeed).distinct().count();
     }
 
     private static String fmt(String format, double v) {

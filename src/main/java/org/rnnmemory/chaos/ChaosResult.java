@@ -9,7 +9,7 @@ import org.rnnmemory.io.Json;
  * 1/tau; Delta0 values are population variances (dimensionless).
  *
  * @param gain recurrent gain g
- * @param networkSeed seed of G
+ * @param networkSeed seed G was drawn from; null when G was read from a file
  * @param hiddenSize N
  * @param dtTau Euler step, in tau
  * @param transientSteps discarded steps
@@ -24,11 +24,25 @@ import org.rnnmemory.io.Json;
  * @param covarianceSamples number of time samples in the covariance
  * @param seconds wall-clock time of this run
  * @param trace rate traces of the first units (not part of the JSON/CSV output)
+ * @param source where the network comes from: {@value #RANDOM} for a random network of a network seed,
+ *     else the experiment file or weights folder ({@link ChaosNetwork#source()})
  */
-public record ChaosResult(double gain, long networkSeed, int hiddenSize, double dtTau, int transientSteps,
+public record ChaosResult(double gain, Long networkSeed, int hiddenSize, double dtTau, int transientSteps,
                           int steps, double[] spectrum, double lambdaSem, double lambdaDrift,
                           boolean lambdaConverged, double delta0, double delta0R, double dimensionality,
-                          long covarianceSamples, double seconds, RateTrace trace) {
+                          long covarianceSamples, double seconds, RateTrace trace, String source) {
+
+    /** {@link #source()} of a random network drawn from a network seed. */
+    public static final String RANDOM = "random";
+
+    /** The result for a random network of seed {@code networkSeed} (source {@value #RANDOM}). */
+    public ChaosResult(double gain, long networkSeed, int hiddenSize, double dtTau, int transientSteps, int steps,
+                       double[] spectrum, double lambdaSem, double lambdaDrift, boolean lambdaConverged,
+                       double delta0, double delta0R, double dimensionality, long covarianceSamples, double seconds,
+                       RateTrace trace) {
+        this(gain, (Long) networkSeed, hiddenSize, dtTau, transientSteps, steps, spectrum, lambdaSem, lambdaDrift,
+                lambdaConverged, delta0, delta0R, dimensionality, covarianceSamples, seconds, trace, RANDOM);
+    }
 
     /** Largest Lyapunov exponent, in 1/tau. */
     public double lambdaMax() {
@@ -45,11 +59,16 @@ public record ChaosResult(double gain, long networkSeed, int hiddenSize, double 
         return steps * dtTau;
     }
 
-    /** One JSON object with snake_case keys; NaN becomes null. */
+    /** One JSON object with snake_case keys; NaN (and a network seed of a file's G) becomes null. */
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
+        o.put("source", source);
         o.put("gain", gain);
-        o.put("network_seed", networkSeed);
+        if (networkSeed == null) {
+            o.putNull("network_seed");
+        } else {
+            o.put("network_seed", networkSeed.longValue());
+        }
         o.put("hidden_size", hiddenSize);
         o.put("dt_tau", dtTau);
         o.put("transient_steps", transientSteps);

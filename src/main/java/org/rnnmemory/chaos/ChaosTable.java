@@ -20,19 +20,19 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /**
  * The per-network table of a chaos study ({@code chaos.csv}): one row per (gain, network seed),
  * fixed columns and types ({@link #COLUMNS}, {@link #TYPES}). Missing values (dimensionality after
- * activity died out) are empty cells.
+ * activity died out, the network seed of a G read from a file) are empty cells.
  */
 public final class ChaosTable {
     private ChaosTable() {}
 
     public static final List<String> COLUMNS = List.of("gain", "network_seed", "hidden_size", "dt_tau",
             "transient_steps", "steps", "lambda_max", "lambda_sem", "lambda_drift", "lambda_converged", "delta0",
-            "delta0_r", "dimensionality", "dimensionality_over_n", "covariance_samples", "seconds");
+            "delta0_r", "dimensionality", "dimensionality_over_n", "covariance_samples", "seconds", "source");
 
     public static final ColumnType[] TYPES = {ColumnType.DOUBLE, ColumnType.LONG, ColumnType.INTEGER,
             ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE,
             ColumnType.DOUBLE, ColumnType.BOOLEAN, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE,
-            ColumnType.DOUBLE, ColumnType.LONG, ColumnType.DOUBLE};
+            ColumnType.DOUBLE, ColumnType.LONG, ColumnType.DOUBLE, ColumnType.STRING};
 
     /** Metrics averaged per gain by {@link #summaryByGain}. */
     public static final List<String> METRICS = List.of("lambda_max", "delta0", "delta0_r", "dimensionality_over_n");
@@ -41,7 +41,8 @@ public final class ChaosTable {
     public static Table of(List<ChaosResult> results) {
         int n = results.size();
         double[][] d = new double[10][n];
-        long[] seed = new long[n];
+        LongColumn seed = LongColumn.create("network_seed");
+        StringColumn source = StringColumn.create("source");
         long[] samples = new long[n];
         boolean[] converged = new boolean[n];
         int[] hidden = new int[n];
@@ -54,7 +55,12 @@ public final class ChaosTable {
             for (int c = 0; c < row.length; c++) {
                 d[c][i] = row[c];
             }
-            seed[i] = r.networkSeed();
+            if (r.networkSeed() == null) {
+                seed.appendMissing();
+            } else {
+                seed.append(r.networkSeed().longValue());
+            }
+            source.append(r.source());
             samples[i] = r.covarianceSamples();
             converged[i] = r.lambdaConverged();
             hidden[i] = r.hiddenSize();
@@ -66,14 +72,14 @@ public final class ChaosTable {
             conv.set(i, converged[i]);
         }
         return Table.create("chaos",
-                DoubleColumn.create("gain", d[0]), LongColumn.create("network_seed", seed),
+                DoubleColumn.create("gain", d[0]), seed,
                 IntColumn.create("hidden_size", hidden), DoubleColumn.create("dt_tau", d[1]),
                 IntColumn.create("transient_steps", warmup), IntColumn.create("steps", steps),
                 DoubleColumn.create("lambda_max", d[2]), DoubleColumn.create("lambda_sem", d[3]),
                 DoubleColumn.create("lambda_drift", d[4]), conv, DoubleColumn.create("delta0", d[5]),
                 DoubleColumn.create("delta0_r", d[6]), DoubleColumn.create("dimensionality", d[7]),
                 DoubleColumn.create("dimensionality_over_n", d[8]),
-                LongColumn.create("covariance_samples", samples), DoubleColumn.create("seconds", d[9]));
+                LongColumn.create("covariance_samples", samples), DoubleColumn.create("seconds", d[9]), source);
     }
 
     /** Writes the table as CSV, atomically. */
@@ -151,7 +157,11 @@ public final class ChaosTable {
         for (ChaosResult r : results) {
             for (int k = 0; k < r.spectrum().length; k++) {
                 gain.append(r.gain());
-                seed.append(r.networkSeed());
+                if (r.networkSeed() == null) {
+                    seed.appendMissing();
+                } else {
+                    seed.append(r.networkSeed().longValue());
+                }
                 index.append(k + 1);
                 exponent.append(r.spectrum()[k]);
             }

@@ -12,25 +12,54 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.rnnmemory.chaos.ChaosAnalysis;
 import org.rnnmemory.chaos.ChaosFigures;
+import org.rnnmemory.chaos.ChaosNetwork;
 import org.rnnmemory.chaos.ChaosProvenance;
 import org.rnnmemory.chaos.ChaosReport;
 import org.rnnmemory.chaos.ChaosResult;
 import org.rnnmemory.chaos.ChaosSettings;
 import org.rnnmemory.chaos.ChaosStudy;
 import org.rnnmemory.chaos.ChaosTable;
+import org.rnnmemory.config.ExperimentLoader;
+import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rnnmem chaos}: largest Lyapunov exponent (or the top-k spectrum), Delta0 and activity
  * dimensionality of untrained random networks, per gain and network seed, with the mean-field
- * theory alongside. Writes chaos.csv, summary.csv, run.json and figures into the output folder.
+ * theory alongside; or, with {@code --config} or {@code --weights}, of one given network at its own
+ * N, gain and dt / tau. Writes chaos.csv, summary.csv, run.json and figures into the output folder.
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Lyapunov exponents, Delta0 and dimensionality of untrained random tanh networks.")
+        description = {"Lyapunov exponents, Delta0 and dimensionality of untrained random tanh networks (per gain "
+                + "and network seed), or of one given network at its own N, gain and dt/tau:",
+                "  rnnmem chaos --config EXPERIMENT.yaml [--set k=v]   the experiment's untrained network",
+                "  rnnmem chaos --weights DIR                          G.npy and model.json of a weights folder"})
 public final class ChaosCommand implements Callable<Integer> {
+
+    /** Options that choose the random networks; they cannot be combined with --config or --weights. */
+    static final List<String> RANDOM_NETWORK_OPTIONS = List.of("--gains", "--hidden-size", "--network-seeds",
+            "--dt-tau");
+
+    @Spec
+    CommandSpec commandSpec;
+
+    @Option(names = "--config", paramLabel = "EXPERIMENT.yaml",
+            description = "Analyse this experiment's untrained network (its N, gain, network_seed, dt/tau).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "path=value",
+            description = "With --config: override one value of the experiment, e.g. --set network.gain=2.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--weights", paramLabel = "DIR",
+            description = "Analyse the network of a weights folder (G.npy; N, gain, dt, tau from model.json).")
+    Path weights;
 
     @Option(names = "--gains", paramLabel = "LIST", defaultValue = "0.5,0.9,1.0,1.2,1.5,2,3",
             description = "Comma-separated gains g (default: ${DEFAULT-VALUE}).")
@@ -79,17 +108,23 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--no-figures", description = "Write the tables only.")
     boolean noFigures;
 
-    @Option(names = "--json", description = "Print one JSON array (one object per gain and seed) on stdout.")
+    @Option(names = "--json", description = "Print one JSON array (one object per gain and seed) on stdout; "
+            + "with --config or --weights one JSON object.")
     boolean json;
 
     @Override
     public Integer call() {
+        if (config != null || weights != null) {
+            return callOneNetwork();
+        }
+        if (!sets.isEmpty()) {
+            throw new UserInputException("--set needs --config");
+        }
         Instant start = Instant.now();
         List<Double> gainList = parseGains(gains);
         List<Long> seedList = parseSeeds(networkSeeds);
         ChaosStudy study = study(gainList, seedList);
-        Path dir = out != null ? out : Path.of("runs", "chaos", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(ZoneOffset.UTC).format(start));
+        Path dir = outputDir(start);
         PrintStream err = System.err;
         List<ChaosResult> results = study.run(r -> {
             synchronized (err) {
@@ -109,14 +144,81 @@ public final class ChaosCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --config} or {@code --weights}: one network at its own N, gain and step. */
+    private Integer callOneNetwork() {
+        if (config != null && weights != null) {
+            throw new UserInputException("--config and --weights cannot be combined: give one network");
+        }
+        for (String option : RANDOM_NETWORK_OPTIONS) {
+            if (commandSpec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UserInputException(option + " cannot be combined with " + (config != null ? "--config"
+                        : "--weights") + ": the network's own value is used");
+            }
+        }
+        if (weights != null && !sets.isEmpty()) {
+            throw new UserInputException("--set needs --config");
+        }
+        if (threads < 1 || threads > ChaosStudy.MAX_THREADS) {
+            throw new UserInputException("--threads must be 1 or 2, found " + threads);
+        }
+        Instant start = Instant.now();
+        ChaosNetwork network = network();
+        ChaosSettings settings = settings(network.hiddenSize(), network.dtTau());
+        Path dir = outputDir(start);
+        ChaosResult r = ChaosAnalysis.run(network, settings);
+        List<ChaosResult> results = List.of(r);
+        ChaosTable.write(ChaosTable.of(results), dir.resolve("chaos.csv"));
+        ChaosTable.write(ChaosTable.summaryByGain(ChaosTable.of(results)), dir.resolve("summary.csv"));
+        if (settings.spectrum() > 1) {
+            ChaosTable.write(ChaosTable.spectrum(results), dir.resolve("spectrum.csv"));
+        }
+        if (!noFigures) {
+            ChaosFigures.write(results, dir);
+        }
+        Json.write(dir.resolve("run.json"), ChaosProvenance.of(network, settings, start, Instant.now(), "ok"));
+        System.err.println("wrote " + dir);
+        if (json) {
+            System.out.println(Json.pretty(r.toJson()));
+        } else {
+            System.out.print(ChaosReport.text(r));
+        }
+        return 0;
+    }
+
+    private ChaosNetwork network() {
+        if (weights != null) {
+            return ChaosNetwork.of(weights);
+        }
+        ExperimentSpec spec = ExperimentLoader.load(config, sets);
+        try {
+            return ChaosNetwork.of(spec, config.toString());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(config + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Run lengths and numerics of the options, at the given N and step. */
+    private ChaosSettings settings(int n, double dt) {
+        try {
+            return new ChaosSettings(n, dt, transientTau, durationTau, orthoEvery, spectrum, sampleEvery,
+                    ChaosSettings.DEFAULT_INITIAL_SD, ChaosSettings.DEFAULT_TRACE_TAU,
+                    Math.min(ChaosSettings.DEFAULT_TRACE_UNITS, Math.max(n, 0)));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(asOption(e.getMessage()), e);
+        }
+    }
+
+    private Path outputDir(Instant start) {
+        return out != null ? out : Path.of("runs", "chaos", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC).format(start));
+    }
+
     private ChaosStudy study(List<Double> gainList, List<Long> seedList) {
         if (threads < 1 || threads > ChaosStudy.MAX_THREADS) {
             throw new UserInputException("--threads must be 1 or 2, found " + threads);
         }
+        ChaosSettings s = settings(hiddenSize, dtTau);
         try {
-            ChaosSettings s = new ChaosSettings(hiddenSize, dtTau, transientTau, durationTau, orthoEvery, spectrum,
-                    sampleEvery, ChaosSettings.DEFAULT_INITIAL_SD, ChaosSettings.DEFAULT_TRACE_TAU,
-                    Math.min(ChaosSettings.DEFAULT_TRACE_UNITS, Math.max(hiddenSize, 0)));
             return new ChaosStudy(gainList, seedList, s, threads);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(asOption(e.getMessage()), e);
