@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "chaos", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Lyapunov exponents, Delta0 and dimensionality of untrained random tanh networks (per gain "
                 + "and network seed), or of one given network at its own N, gain and dt/tau:",
-                "  rnnmem chaos --config EXPERIMENT.yaml [--set k=v]   the experiment's untrained network",
-                "  rnnmem chaos --weights DIR                          G.npy and model.json of a weights folder"})
+                "  --config EXPERIMENT.yaml   the experiment's untrained network",
+                "  --weights DIR              G.npy (and model.json) of a weights folder"})
 public final class ChaosCommand implements Callable<Integer> {
 
     /** Options that choose the random networks; they cannot be combined with --config or --weights. */
