@@ -6,6 +6,8 @@
 #                              dt = 0.1 tau): where the mean exponent crosses zero, with confidence intervals
 #   chaos_own_network.json     lambda_max of each gain's own network, the G the candidates were trained
 #                              with (float32, network seed 1), at the experiment's dt
+#   crossing.json              per gain the mean over network seeds with its 95% interval, and the gain
+#                              where the mean crosses zero with a bootstrap interval (crossing.py)
 #
 #   notebooks-export/edge-of-chaos-n500/regenerate.sh              # sweep (resumed if interrupted) + files
 #   REPORT_ONLY=1 notebooks-export/edge-of-chaos-n500/regenerate.sh   # refuse to train; copy the report
@@ -40,9 +42,12 @@ if [ ! -f "$SWEEP/chaos_own_network.json" ]; then
   mv "$SWEEP/chaos_own_network.json.tmp" "$SWEEP/chaos_own_network.json"
 fi
 
+# where the mean exponent crosses zero, with a bootstrap interval (crossing.json)
+python3 "$OUT/crossing.py" "$SWEEP" > /dev/null
+
 # the report files of the sweep folder (not the candidates' run directories); README.md is kept
 mkdir -p "$OUT"
-find "$OUT" -mindepth 1 -type f ! -name README.md ! -name regenerate.sh -delete
+find "$OUT" -mindepth 1 -type f ! -name README.md ! -name regenerate.sh ! -name crossing.py -delete
 find "$OUT" -mindepth 1 -type d -empty -delete
 for f in "$SWEEP"/*; do
   case "$(basename "$f")" in
