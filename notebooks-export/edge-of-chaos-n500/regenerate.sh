@@ -8,6 +8,8 @@
 #                              with (float32, network seed 1), at the experiment's dt
 #   crossing.json              per gain the mean over network seeds with its 95% interval, and the gain
 #                              where the mean crosses zero with a bootstrap interval (crossing.py)
+#   n100/                      the same three files for the N = 100 sweep (experiments/edge-of-chaos.yaml,
+#                              report in notebooks-export/edge-of-chaos/), to compare the two sizes
 #
 #   notebooks-export/edge-of-chaos-n500/regenerate.sh              # sweep (resumed if interrupted) + files
 #   REPORT_ONLY=1 notebooks-export/edge-of-chaos-n500/regenerate.sh   # refuse to train; copy the report
@@ -45,14 +47,33 @@ fi
 # where the mean exponent crosses zero, with a bootstrap interval (crossing.json)
 python3 "$OUT/crossing.py" "$SWEEP" > /dev/null
 
+# the same for the N = 100 sweep (experiments/edge-of-chaos.yaml, notebooks-export/edge-of-chaos/), to compare
+N100="$SWEEP/n100"
+mkdir -p "$N100"
+if [ ! -f "$N100/chaos_network_seeds.json" ]; then
+  ./rnnmem chaos --gains "$(IFS=,; echo "${GAINS[*]}")" --hidden-size 100 --network-seeds 1-10 --dt-tau 0.1 \
+    --threads 2 --no-figures --out "$N100/chaos-network-seeds" --json > "$N100/chaos_network_seeds.json.tmp"
+  mv "$N100/chaos_network_seeds.json.tmp" "$N100/chaos_network_seeds.json"
+fi
+if [ ! -f "$N100/chaos_own_network.json" ]; then
+  for g in "${GAINS[@]}"; do
+    ./rnnmem chaos --config experiments/edge-of-chaos-base.yaml --set "network.gain=$g" --no-figures \
+      --out "$N100/chaos-own-network/gain-$g" --json
+  done | jq -s . > "$N100/chaos_own_network.json.tmp"
+  mv "$N100/chaos_own_network.json.tmp" "$N100/chaos_own_network.json"
+fi
+python3 "$OUT/crossing.py" "$N100" > /dev/null
+
 # the report files of the sweep folder (not the candidates' run directories); README.md is kept
 mkdir -p "$OUT"
 find "$OUT" -mindepth 1 -type f ! -name README.md ! -name regenerate.sh ! -name crossing.py -delete
 find "$OUT" -mindepth 1 -type d -empty -delete
 for f in "$SWEEP"/*; do
   case "$(basename "$f")" in
-    candidates|chaos-network-seeds|chaos-own-network) ;;
+    candidates|chaos-network-seeds|chaos-own-network|n100) ;;
     *) cp -r "$f" "$OUT/" ;;
   esac
 done
+mkdir -p "$OUT/n100"
+cp "$N100"/chaos_network_seeds.json "$N100"/chaos_own_network.json "$N100"/crossing.json "$OUT/n100/"
 echo "wrote $OUT" >&2
