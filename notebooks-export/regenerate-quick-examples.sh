@@ -7,7 +7,7 @@
 #   REPORTS_ONLY=1 notebooks-export/regenerate-quick-examples.sh   # reports from the existing runs only
 #
 # Runs go to $RUNS (default runs/quick-examples/), one folder per experiment; a run whose run.json says
-# "completed" is reused, an interrupted one is resumed. Each training run takes about two minutes on a
+# "completed" is reused, an interrupted one is resumed. Each training run takes two to three minutes on a
 # quiet 2-core machine (the untrained baseline a few seconds). Run from anywhere; paths are relative to
 # the repository root.
 set -euo pipefail
