@@ -74,6 +74,8 @@ public final class BenchCommand implements Callable<Integer> {
         o.put("projected_full_run_hours", r.secondsPerUpdate() * plan.totalUpdates() / 3600);
         o.put("omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         o.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        o.put("blas_core", org.rnnmemory.io.BlasKernel.coreName());
+        o.put("blas_core_source", org.rnnmemory.io.BlasKernel.selection().source().label());
         if (json) {
             System.out.println(Json.pretty(o));
         } else {
@@ -93,6 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
                     r.secondsPerUpdate() * plan.totalUpdates() / 3600, plan.totalUpdates());
             System.out.printf(Locale.ROOT, "threads             OMP_NUM_THREADS=%s, backend %s%n",
                     System.getenv("OMP_NUM_THREADS"), Nd4j.getBackend().getClass().getSimpleName());
+            System.out.printf(Locale.ROOT, "BLAS kernel         %s (%s)%n", org.rnnmemory.io.BlasKernel.coreName(),
+                    org.rnnmemory.io.BlasKernel.selection().source().label());
         }
         return 0;
     }

@@ -63,7 +63,7 @@ public final class ExperimentRunner {
                 net.trainInput(), net.trainReadout(), spec.taskSpec(), tr.epochs(), tr.batchSize(),
                 tr.learningRate(), tr.engine(), tr.chunkSteps(),
                 "float64".equals(tr.dtype()) ? DataType.DOUBLE : DataType.FLOAT, tr.workers(), spec.seeds(),
-                net.initInput(), net.initReadout(), spec.evalProtocol(), tr.rateMemoryGib());
+                net.initInput(), net.initReadout(), spec.evalProtocol(), tr.rateMemoryGib(), net.initGenerator());
     }
 
     /** The default run directory: runs/NAME/UTC-TIMESTAMP-HASH. */

@@ -50,7 +50,7 @@ public final class Trainer implements AutoCloseable {
         this.plan = plan;
         this.dataset = dataset;
         int n = plan.params().hiddenSize();
-        this.g = Initializer.recurrent(n, plan.networkSeed(), plan.dtype());
+        this.g = Initializer.recurrent(n, plan.networkSeed(), plan.dtype(), plan.draws());
         if (resumed != null) {
             this.states = resumed.seeds();
             this.history = new ArrayList<>(resumed.history());
