@@ -1,5 +1,6 @@
 package org.rnnmemory.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,18 +110,20 @@ public final class ExperimentRunner {
                 : TrialDatasets.read(Path.of(spec.task().dataset()), plan.task().trialSteps());
         AtomicFiles.writeString(dir.resolve("config.yaml"), configText);
         AtomicFiles.writeString(dir.resolve(RESOLVED), spec.toResolvedYaml());
+        List<String> earlierKernels = resume ? blasCores(dir.resolve("run.json")) : List.of();
         Provenance prov = Provenance.capture(Path.of("."));
         int resumedFrom = state == null ? 0 : state.nextUpdate();
-        writeRunJson(dir, prov, spec, plan, resumedFrom);
+        List<String> kernels = kernelsUsed(earlierKernels, prov.backend().blasCore(), spec, resumedFrom);
+        writeRunJson(dir, prov, spec, plan, resumedFrom, kernels);
         noteRateMemory(spec, plan);
         try (Trainer trainer = newTrainer(spec, plan, dataset, state)) {
             train(trainer, spec, dir);
             finish(trainer, spec, dir);
         } catch (RuntimeException e) {
-            writeRunJson(dir, prov.finish("failed: " + e.getMessage()), spec, plan, resumedFrom);
+            writeRunJson(dir, prov.finish("failed: " + e.getMessage()), spec, plan, resumedFrom, kernels);
             throw e;
         }
-        writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom);
+        writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom, kernels);
         return dir;
     }
 
@@ -151,7 +154,43 @@ public final class ExperimentRunner {
         }
     }
 
-    private static void writeRunJson(Path dir, Provenance prov, ExperimentSpec spec, TrainPlan plan, int resumedFrom) {
+    /**
+     * The OpenBLAS kernels a run has used, oldest first ({@code blas_cores} in run.json). A resumed
+     * run on another kernel than before is said on stderr: its float32 numbers then differ at
+     * rounding level from those of an uninterrupted run on one kernel.
+     */
+    static List<String> kernelsUsed(List<String> earlier, String now, ExperimentSpec spec, int resumedFrom) {
+        List<String> out = new ArrayList<>(earlier);
+        if (!earlier.isEmpty() && !earlier.get(earlier.size() - 1).equals(now)) {
+            System.err.printf(Locale.ROOT, "[%s] note: resumed at update %d with OpenBLAS kernel %s; the earlier "
+                    + "updates ran with %s (float32 results differ at rounding level from a run on one kernel; "
+                    + "run.json lists both in blas_cores)%n", spec.name(), resumedFrom, now,
+                    earlier.get(earlier.size() - 1));
+        }
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(now)) {
+            out.add(now);
+        }
+        return out;
+    }
+
+    /** The blas_cores of an earlier run.json (its backend.blas_core for older files); empty when unreadable. */
+    private static List<String> blasCores(Path runJson) {
+        try {
+            JsonNode o = Json.MAPPER.readTree(runJson.toFile());
+            List<String> out = new ArrayList<>();
+            if (o.get("blas_cores") != null && o.get("blas_cores").isArray()) {
+                o.get("blas_cores").forEach(k -> out.add(k.asText()));
+            } else if (o.at("/backend/blas_core").isTextual()) {
+                out.add(o.at("/backend/blas_core").asText());
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static void writeRunJson(Path dir, Provenance prov, ExperimentSpec spec, TrainPlan plan, int resumedFrom,
+                                     List<String> kernels) {
         ObjectNode o = prov.toJson();
         o.put("experiment", spec.name());
         o.put("config_hash", spec.configHash());
@@ -162,6 +201,8 @@ public final class ExperimentRunner {
         o.put("dtype", "float64".equals(spec.training().dtype()) ? "float64" : "float32");
         o.put("updates_total", plan.totalUpdates());
         o.put("resumed_from_update", resumedFrom);
+        var cores = o.putArray("blas_cores");
+        kernels.forEach(cores::add);
         // peak resident memory of this process so far (all workers; since the resume, if resumed)
         o.put("peak_rss_bytes", Benchmark.peakRss());
         Json.write(dir.resolve("run.json"), o);
