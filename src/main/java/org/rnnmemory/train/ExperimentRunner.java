@@ -24,6 +24,7 @@ import org.rnnmemory.config.ConfigValueException;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.EvaluationResult;
 import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.gpu.CudaInfo;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Progress;
@@ -96,6 +97,8 @@ public final class ExperimentRunner {
      */
     public static Path run(ExperimentSpec spec, String configText, Path dir, boolean resume) {
         TrainPlan plan = plan(spec);
+        // the GPU is checked before anything is written: without one the run is a one-line user error
+        CudaInfo cuda = "cuda".equals(plan.engine()) ? CudaEngine.device() : null;
         Checkpoint.State state = null;
         if (resume) {
             checkSameConfig(spec, dir);
@@ -111,16 +114,16 @@ public final class ExperimentRunner {
         AtomicFiles.writeString(dir.resolve(RESOLVED), spec.toResolvedYaml());
         Provenance prov = Provenance.capture(Path.of("."));
         int resumedFrom = state == null ? 0 : state.nextUpdate();
-        writeRunJson(dir, prov, spec, plan, resumedFrom);
+        writeRunJson(dir, prov, spec, plan, resumedFrom, cuda);
         noteRateMemory(spec, plan);
         try (Trainer trainer = newTrainer(spec, plan, dataset, state)) {
             train(trainer, spec, dir);
             finish(trainer, spec, dir);
         } catch (RuntimeException e) {
-            writeRunJson(dir, prov.finish("failed: " + e.getMessage()), spec, plan, resumedFrom);
+            writeRunJson(dir, prov.finish("failed: " + e.getMessage()), spec, plan, resumedFrom, cuda);
             throw e;
         }
-        writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom);
+        writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom, cuda);
         return dir;
     }
 
@@ -151,7 +154,9 @@ public final class ExperimentRunner {
         }
     }
 
-    private static void writeRunJson(Path dir, Provenance prov, ExperimentSpec spec, TrainPlan plan, int resumedFrom) {
+    /** run.json: provenance, the experiment's identity, and for the cuda engine the GPU and CUDA versions. */
+    private static void writeRunJson(Path dir, Provenance prov, ExperimentSpec spec, TrainPlan plan, int resumedFrom,
+                                     CudaInfo cuda) {
         ObjectNode o = prov.toJson();
         o.put("experiment", spec.name());
         o.put("config_hash", spec.configHash());
@@ -164,6 +169,9 @@ public final class ExperimentRunner {
         o.put("resumed_from_update", resumedFrom);
         // peak resident memory of this process so far (all workers; since the resume, if resumed)
         o.put("peak_rss_bytes", Benchmark.peakRss());
+        if (cuda != null) {
+            o.set("cuda", Json.MAPPER.valueToTree(cuda.toMap()));
+        }
         Json.write(dir.resolve("run.json"), o);
     }
 
