@@ -106,7 +106,7 @@ public final class Kernels {
                     }
                     part[threadIdx.x] = dot;
                     __syncthreads();
-                    for (int s = blockDim.x / 2; s > 0; s >>= 1) {
+                    for (unsigned int s = blockDim.x / 2; s > 0; s >>= 1) {
                         if (threadIdx.x < s) part[threadIdx.x] += part[threadIdx.x + s];
                         __syncthreads();
                     }
