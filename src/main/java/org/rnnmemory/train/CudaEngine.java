@@ -6,6 +6,7 @@ import org.rnnmemory.gpu.Cuda;
 import org.rnnmemory.gpu.CudaAdjoint;
 import org.rnnmemory.gpu.CudaInfo;
 import org.rnnmemory.gpu.CudaUnavailableException;
+import org.rnnmemory.gpu.Executor;
 import org.rnnmemory.model.ModelParams;
 
 /**
@@ -24,11 +25,14 @@ public final class CudaEngine implements BpttEngine {
      * @throws CudaUnavailableException when there is no usable GPU
      */
     public CudaEngine(ModelParams params, INDArray g, boolean trainInput, boolean trainReadout) {
-        int n = params.hiddenSize();
+        this(params, g, trainInput, trainReadout, Cuda.open().executor());
+    }
+
+    /** The engine on another executor (tests run the kernels on the host). */
+    CudaEngine(ModelParams params, INDArray g, boolean trainInput, boolean trainReadout, Executor executor) {
         INDArray gGt = g.castTo(DataType.FLOAT).mul(params.gain()).transpose().dup('c');
-        float[] host = gGt.data().asFloat();
-        this.adjoint = new CudaAdjoint(Cuda.open().executor(), host, n, params.alpha(), trainInput, trainReadout,
-                CudaAdjoint.SEGMENT_STEPS);
+        this.adjoint = new CudaAdjoint(executor, gGt.data().asFloat(), params.hiddenSize(), params.alpha(), trainInput,
+                trainReadout, CudaAdjoint.SEGMENT_STEPS);
     }
 
     /**
