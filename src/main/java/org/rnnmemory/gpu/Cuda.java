@@ -123,6 +123,7 @@ public final class Cuda {
         for (long i = 0; i < (long) n * n; i++) {
             host.setAtIndex(JAVA_FLOAT, i, (float) (rng.nextDouble() - 0.5));
         }
+        ex.zero(a, 4L * rows * n);
         ex.upload(b, host, 4L * n * n);
         ex.upload(a, host, 4L * Math.min((long) rows * n, (long) n * n));
         double[] out = new double[2];

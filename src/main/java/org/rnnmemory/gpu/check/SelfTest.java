@@ -89,24 +89,47 @@ public final class SelfTest {
         out.put("cpu_threads", threads);
         List<Object> checks = new ArrayList<>();
         CheckData.Task small = new CheckData.Task(900, 400, 50, 40, 20, 600, 0.1);
-        checks.add(gradients(cuda, "small: N 40, 2 seeds x 3, 900 steps, zero h0", 40, 2, 3, small, false,
-                new int[] {0, 1}, 11));
+        guarded(checks, "small, zero h0", () -> gradients(cuda, "small: N 40, 2 seeds x 3, 900 steps, zero h0", 40, 2,
+                3, small, false, new int[] {0, 1}, 11));
         CheckData.Task shortTask = new CheckData.Task(300, 100, 50, 20, 10, 200, 0.0);
-        checks.add(gradients(cuda, "small: N 40, 2 seeds x 3, 300 steps, random h0", 40, 2, 3, shortTask, true,
-                new int[] {0, 1}, 12));
+        guarded(checks, "small, random h0", () -> gradients(cuda, "small: N 40, 2 seeds x 3, 300 steps, random h0", 40,
+                2, 3, shortTask, true, new int[] {0, 1}, 12));
         if (!quick) {
             Scale f = scale;
-            checks.add(gradients(cuda, String.format(Locale.ROOT, "full: N %d, %d seeds x %d, %d steps (seeds 1 and %d "
-                    + "checked)", f.n(), f.seeds(), f.rowsPerSeed(), f.task().steps(), f.seeds()), f.n(), f.seeds(),
-                    f.rowsPerSeed(), f.task(), false, new int[] {0, f.seeds() - 1}, 13));
-            out.put("timing", timing(cuda));
-            out.put("tracking", tracking(cuda, 4));
+            guarded(checks, "full", () -> gradients(cuda, String.format(Locale.ROOT, "full: N %d, %d seeds x %d, %d "
+                    + "steps (seeds 1 and %d checked)", f.n(), f.seeds(), f.rowsPerSeed(), f.task().steps(), f.seeds()),
+                    f.n(), f.seeds(), f.rowsPerSeed(), f.task(), false, new int[] {0, f.seeds() - 1}, 13));
+            List<Object> one = new ArrayList<>();
+            guarded(one, "timing", () -> timing(cuda));
+            out.put("timing", one.get(0));
+            one.clear();
+            guarded(one, "tracking", () -> tracking(cuda, 4));
+            out.put("tracking", one.get(0));
         }
         out.put("checks", checks);
         out.put("failures", failures);
         out.put("pass", failures.isEmpty());
         out.put("wall_seconds", (System.nanoTime() - t0) / 1e9);
         return out;
+    }
+
+    /**
+     * Runs one part; a failure (an exception) is recorded as that part's result and as a failed check, so
+     * that one run reports every part.
+     */
+    private void guarded(List<Object> into, String name, java.util.function.Supplier<Map<String, Object>> part) {
+        try {
+            into.add(part.get());
+        } catch (RuntimeException e) {
+            log(name + " failed: " + e);
+            e.printStackTrace();
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("name", name);
+            o.put("error", String.valueOf(e));
+            o.put("pass", false);
+            failures.add(name + ": " + e);
+            into.add(o);
+        }
     }
 
     /** One update on the GPU against both references, for the seeds {@code checked} of the stack. */
@@ -347,8 +370,10 @@ public final class SelfTest {
         return out;
     }
 
+    private static final long START = System.nanoTime();
+
     private static void log(String s) {
-        System.err.println("[gpu-check] " + s);
+        System.err.printf(Locale.ROOT, "[gpu-check %6.1f s] %s%n", (System.nanoTime() - START) / 1e9, s);
     }
 
     /** Adam as the trainer applies it to float32 models (parameters rounded to float after each step). */
