@@ -10,9 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.gpu.CudaInfo;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.model.Initializer;
 import org.rnnmemory.train.Benchmark;
+import org.rnnmemory.train.CudaEngine;
 import org.rnnmemory.train.ExperimentRunner;
 import org.rnnmemory.train.TrainPlan;
 import picocli.CommandLine.Command;
@@ -43,6 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ExperimentSpec spec = ExperimentLoader.load(config, sets);
         TrainPlan plan = ExperimentRunner.plan(spec);
+        CudaInfo cuda = "cuda".equals(plan.engine()) ? CudaEngine.device() : null;
         Benchmark.Result r = Benchmark.run(plan, null, updates);
         int seed = spec.seeds().get(0);
         var w = Initializer.network(plan.params(), plan.networkSeed(), seed, false, plan.dtype());
@@ -76,6 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
         o.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         o.put("blas_core", org.rnnmemory.io.BlasKernel.coreName());
         o.put("blas_core_source", org.rnnmemory.io.BlasKernel.selection().source().label());
+        o.put("floor_device", cuda == null ? "cpu" : "cuda");
+        if (cuda != null) {
+            o.set("cuda", Json.MAPPER.valueToTree(cuda.toMap()));
+        }
         if (json) {
             System.out.println(Json.pretty(o));
         } else {
@@ -83,8 +90,16 @@ public final class BenchCommand implements Callable<Integer> {
                     config, plan.seeds().size(), plan.batchSize(), plan.params().hiddenSize(), plan.engine(),
                     plan.workers());
             System.out.printf(Locale.ROOT, "seconds per update  %.3f  (mean of %d)%n", r.secondsPerUpdate(), r.updates());
-            System.out.printf(Locale.ROOT, "GEMM floor          %.3f  (%.0f steps x 2 x %.3f ms / %d cores)%n",
-                    r.floorSecondsPerUpdate(), r.stepsSimulated(), r.gemmSeconds() * 1e3, r.cores());
+            if (cuda == null) {
+                System.out.printf(Locale.ROOT, "GEMM floor          %.3f  (%.0f steps x 2 x %.3f ms / %d cores)%n",
+                        r.floorSecondsPerUpdate(), r.stepsSimulated(), r.gemmSeconds() * 1e3, r.cores());
+            } else {
+                System.out.printf(Locale.ROOT, "GEMM floor          %.3f  (%.0f steps x 2 x %.1f us on the GPU)%n",
+                        r.floorSecondsPerUpdate(), r.stepsSimulated(), r.gemmSeconds() * 1e6);
+                System.out.printf(Locale.ROOT, "GPU                 %s (compute capability %s, driver %s, CUDA runtime %s,"
+                        + " cuBLAS %s, NVRTC %s)%n", cuda.device(), cuda.computeCapability(), cuda.driverVersion(),
+                        cuda.runtimeVersion(), cuda.cublasVersion(), cuda.nvrtcVersion());
+            }
             System.out.printf(Locale.ROOT, "ratio to floor      %.3f%n", r.ratioToFloor());
             System.out.printf(Locale.ROOT, "steps per second    %.1f%n", r.stepsPerSecond());
             System.out.printf(Locale.ROOT, "peak RSS            %.2f GiB%n", r.peakRssBytes() / Math.pow(2, 30));

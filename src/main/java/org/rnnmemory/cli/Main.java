@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rnnmemory.gpu.CudaUnavailableException;
 import org.rnnmemory.io.BlasKernel;
 import org.rnnmemory.io.InputFileException;
 import picocli.CommandLine;
@@ -75,7 +76,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (ex instanceof InputFileException || ex instanceof UserInputException) {
+            if (ex instanceof InputFileException || ex instanceof UserInputException
+                    || ex instanceof CudaUnavailableException) {
                 err.println("error: " + ex.getMessage());
                 err.flush();
                 return BAD_INPUT;

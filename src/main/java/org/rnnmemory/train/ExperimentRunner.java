@@ -25,6 +25,7 @@ import org.rnnmemory.config.ConfigValueException;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.EvaluationResult;
 import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.gpu.CudaInfo;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Progress;
@@ -97,6 +98,8 @@ public final class ExperimentRunner {
      */
     public static Path run(ExperimentSpec spec, String configText, Path dir, boolean resume) {
         TrainPlan plan = plan(spec);
+        // the GPU is checked before anything is written: without one the run is a one-line user error
+        CudaInfo cuda = "cuda".equals(plan.engine()) ? CudaEngine.device() : null;
         Checkpoint.State state = null;
         if (resume) {
             checkSameConfig(spec, dir);
@@ -114,16 +117,16 @@ public final class ExperimentRunner {
         Provenance prov = Provenance.capture(Path.of("."));
         int resumedFrom = state == null ? 0 : state.nextUpdate();
         List<String> kernels = kernelsUsed(earlierKernels, prov.backend().blasCore(), spec, resumedFrom);
-        writeRunJson(dir, prov, spec, plan, resumedFrom, kernels);
+        writeRunJson(dir, prov, spec, plan, resumedFrom, kernels, cuda);
         noteRateMemory(spec, plan);
         try (Trainer trainer = newTrainer(spec, plan, dataset, state)) {
             train(trainer, spec, dir);
             finish(trainer, spec, dir);
         } catch (RuntimeException e) {
-            writeRunJson(dir, prov.finish("failed: " + e.getMessage()), spec, plan, resumedFrom, kernels);
+            writeRunJson(dir, prov.finish("failed: " + e.getMessage()), spec, plan, resumedFrom, kernels, cuda);
             throw e;
         }
-        writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom, kernels);
+        writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom, kernels, cuda);
         return dir;
     }
 
@@ -189,8 +192,12 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * run.json: provenance, the experiment's identity, the OpenBLAS kernels used, and for the cuda
+     * engine the GPU and CUDA versions.
+     */
     private static void writeRunJson(Path dir, Provenance prov, ExperimentSpec spec, TrainPlan plan, int resumedFrom,
-                                     List<String> kernels) {
+                                     List<String> kernels, CudaInfo cuda) {
         ObjectNode o = prov.toJson();
         o.put("experiment", spec.name());
         o.put("config_hash", spec.configHash());
@@ -205,6 +212,9 @@ public final class ExperimentRunner {
         kernels.forEach(cores::add);
         // peak resident memory of this process so far (all workers; since the resume, if resumed)
         o.put("peak_rss_bytes", Benchmark.peakRss());
+        if (cuda != null) {
+            o.set("cuda", Json.MAPPER.valueToTree(cuda.toMap()));
+        }
         Json.write(dir.resolve("run.json"), o);
     }
 

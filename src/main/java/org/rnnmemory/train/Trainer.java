@@ -67,7 +67,8 @@ public final class Trainer implements AutoCloseable {
             trialSets.add(dataset != null ? TrialSet.of(dataset)
                     : TrialSet.generated(plan.task(), new TrialGenerator(plan.task(), Rngs.of(s.seed, Rngs.Purpose.TRIALS))));
         }
-        int workers = Math.max(1, Math.min(plan.workers(), states.size()));
+        // one GPU engine serves every seed: the cuda engine stacks all seeds on one device
+        int workers = "cuda".equals(plan.engine()) ? 1 : Math.max(1, Math.min(plan.workers(), states.size()));
         this.engines = new BpttEngine[workers];
         for (int i = 0; i < workers; i++) {
             engines[i] = newEngine(Math.max(1, (long) (plan.rateMemoryGib() * (1L << 30) / workers)));
@@ -85,7 +86,8 @@ public final class Trainer implements AutoCloseable {
                     plan.chunkSteps(), rateBytes);
             case "samediff" -> new SameDiffEngine(plan.params(), g, plan.chunkSteps(), plan.trainInput(),
                     plan.trainReadout(), plan.dtype());
-            default -> throw new IllegalArgumentException("training.engine must be adjoint or samediff, found "
+            case "cuda" -> new CudaEngine(plan.params(), g, plan.trainInput(), plan.trainReadout());
+            default -> throw new IllegalArgumentException("training.engine must be adjoint, samediff or cuda, found "
                     + plan.engine());
         };
     }

@@ -147,6 +147,16 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void theCudaEngineIsAcceptedAndRoundTrips() {
+        ExperimentSpec s = parse("name: g\ntraining: {engine: cuda}\n");
+        assertEquals("cuda", s.training().engine());
+        assertEquals("float32", s.training().dtype());
+        assertTrue(s.toResolvedYaml().contains("engine: cuda"), s.toResolvedYaml());
+        assertEquals(s, ExperimentLoader.parse(s.toResolvedYaml(), "resolved.yaml", List.of()));
+        assertEquals("cuda", parse("name: g\n", "training.engine=cuda").training().engine());
+    }
+
+    @Test
     void resolvedYamlRoundTripsWithTheSameHash() {
         ExperimentSpec s = parse("name: other\nseeds: [2, 8]\nnetwork: {dt_ms: 10, trainable: [readout],"
                 + " init: {input: {pcs: [2, 1], of: memory, weights: [0.5, -1]}}}\ntask: {dataset: 'yes'}\n"
