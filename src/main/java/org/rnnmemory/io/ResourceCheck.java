@@ -9,10 +9,11 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * Refuses, before anything is written, a computation whose estimated memory or disk use exceeds what
- * this process may use. Memory is compared with four limits, in this order: the JVM's maximum heap
- * ({@code -Xmx}) for Java heap bytes; JavaCPP's {@code org.bytedeco.javacpp.maxbytes} for native
- * (ND4J) bytes; JavaCPP's {@code org.bytedeco.javacpp.maxphysicalbytes} for both together; and the
- * memory the machine has available ({@code MemAvailable} of {@code /proc/meminfo} plus what this
+ * this process may use. Memory is compared with three limits, in this order: the JVM's maximum heap
+ * ({@code -Xmx}) for Java heap bytes; JavaCPP's {@code org.bytedeco.javacpp.maxphysicalbytes} for
+ * heap and native (ND4J) bytes together (JavaCPP checks the process's resident memory against it
+ * whenever it allocates, and ND4J's operations allocate through it); and the memory the machine has
+ * available ({@code MemAvailable} of {@code /proc/meminfo} plus what this
  * process already holds, or the cgroup's limit when that is lower). Each estimate adds a baseline for
  * the JVM with ND4J loaded ({@link #BASE_HEAP_BYTES}, {@link #BASE_PHYSICAL_BYTES}).
  */
@@ -26,19 +27,18 @@ public final class ResourceCheck {
 
     /**
      * The limits that apply to this process, in bytes ({@link Long#MAX_VALUE} where there is none).
+     * JavaCPP's {@code maxbytes} is not among them: it counts only JavaCPP's own buffers, not ND4J's
+     * arrays (allocating a 32 MB ND4J array leaves {@code Pointer.totalBytes()} unchanged).
      *
      * @param heapBytes maximum Java heap
-     * @param nativeBytes maximum native memory JavaCPP allocates
      * @param physicalBytes maximum resident memory JavaCPP allows
      * @param availableBytes memory the machine can still give this process, including what it holds now
      * @param availableSource where {@code availableBytes} comes from
      */
-    public record Limits(long heapBytes, long nativeBytes, long physicalBytes, long availableBytes,
-                         String availableSource) {
+    public record Limits(long heapBytes, long physicalBytes, long availableBytes, String availableSource) {
 
         /** This process's limits now. */
         public static Limits current() {
-            long nat = Pointer.maxBytes();
             long phys = Pointer.maxPhysicalBytes();
             long held = Pointer.physicalBytes();
             long meminfo = memAvailable(Path.of("/proc/meminfo"));
@@ -53,8 +53,7 @@ public final class ResourceCheck {
                 available = cgroup;
                 source = "the cgroup's memory limit";
             }
-            return new Limits(Runtime.getRuntime().maxMemory(), nat > 0 ? nat : Long.MAX_VALUE,
-                    phys > 0 ? phys : Long.MAX_VALUE, available, source);
+            return new Limits(Runtime.getRuntime().maxMemory(), phys > 0 ? phys : Long.MAX_VALUE, available, source);
         }
     }
 
@@ -71,13 +70,6 @@ public final class ResourceCheck {
             if (heap > limits.heapBytes()) {
                 throw refusal(source, heap, "of Java heap", p, p.largestHeap().what(), p.largestHeap().heapBytes(),
                         limits.heapBytes(), "the JVM may use (-Xmx; ./rnnmem reads it from RNNMEM_JAVA_OPTS)");
-            }
-        }
-        for (MemoryNeed p : phases) {
-            if (p.nativeBytes() > limits.nativeBytes()) {
-                throw refusal(source, p.nativeBytes(), "of native memory", p, p.largestNative().what(),
-                        p.largestNative().nativeBytes(), limits.nativeBytes(),
-                        "allowed by org.bytedeco.javacpp.maxbytes");
             }
         }
         for (MemoryNeed p : phases) {

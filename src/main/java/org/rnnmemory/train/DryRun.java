@@ -27,10 +27,11 @@ final class DryRun {
                     p.phase() + ":", ResourceCheck.gib(p.heapBytes()), ResourceCheck.gib(p.nativeBytes()),
                     p.largest().what()));
         }
-        s.append(String.format(Locale.ROOT, "limits         Java heap %s (-Xmx), native %s (javacpp maxbytes), "
-                        + "physical %s (javacpp maxphysicalbytes), machine %s (%s)%n", ResourceCheck.gib(limits.heapBytes()),
-                ResourceCheck.gib(limits.nativeBytes()), ResourceCheck.gib(limits.physicalBytes()),
-                ResourceCheck.gib(limits.availableBytes()), limits.availableSource()));
+        s.append(String.format(Locale.ROOT, "limits         Java heap %s (-Xmx), resident %s (javacpp maxphysicalbytes), "
+                        + "machine %s (%s); estimates add %s heap and %s resident for the JVM itself%n",
+                ResourceCheck.gib(limits.heapBytes()), ResourceCheck.gib(limits.physicalBytes()),
+                ResourceCheck.gib(limits.availableBytes()), limits.availableSource(),
+                ResourceCheck.gib(ResourceCheck.BASE_HEAP_BYTES), ResourceCheck.gib(ResourceCheck.BASE_PHYSICAL_BYTES)));
         s.append(String.format(Locale.ROOT, "disk           about %s (largest: %s), %s free%n",
                 ResourceCheck.gib(footprint.diskBytes()), footprint.diskLargest(), free(dir)));
         return s.toString();
