@@ -79,6 +79,7 @@ public final class Analyzer {
         RunSet runs = RunSet.open(dirs);
         ExperimentSpec spec = runs.spec();
         DurationPlan plan = DurationPlan.of(spec, options);
+        checkWeights(runs);
         log.printf("[analyze] %s: %d seeds from %d run director%s, %d durations per seed%n", spec.name(),
                 runs.seeds().size(), dirs.size(), dirs.size() == 1 ? "y" : "ies", plan.durationsMs().length);
         List<SeedAnalysis> seeds = simulate(runs, spec.evalProtocol(), plan, options, log);
@@ -113,6 +114,15 @@ public final class Analyzer {
         log.printf("[analyze] wrote %d tables and %d figures to %s in %.1f s%n", out.size(), figures.size() / 2,
                 runs.outputDir(), total);
         return new Result(runs, seeds, simulated, total);
+    }
+
+    /** Reads every completed seed's weights once before any work, so that a bad file is reported first. */
+    private static void checkWeights(RunSet runs) {
+        for (RunSet.SeedRecord r : runs.seeds()) {
+            if ("completed".equals(r.status())) {
+                WeightsIO.load(runs.seedDirs().get(r.seed()), DataType.DOUBLE);
+            }
+        }
     }
 
     /** Simulates every completed seed in parallel; a seed with non-finite metrics is left out (NaN). */
