@@ -1,6 +1,9 @@
 package org.rnnmemory.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.RefusedException;
 import org.rnnmemory.io.ResourceFailures;
@@ -18,11 +21,25 @@ import picocli.CommandLine.Command;
  * 143 a run interrupted by SIGINT or SIGTERM (one line with the command that resumes it).
  */
 @Command(name = "rnnmem", mixinStandardHelpOptions = true, version = "rnn-memory 0.1.0",
-        description = "Train, evaluate and analyse continuous-time RNNs on an integration-and-memory task.",
-        subcommands = {RunCommand.class, EvaluateCommand.class, BenchCommand.class, DatasetCommand.class,
-                AnalyzeCommand.class, ReportCommand.class, CompareCommand.class, ChaosCommand.class,
-                SweepCommand.class})
+        description = "Train, evaluate and analyse continuous-time RNNs on an integration-and-memory task.")
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order {@code rnnmem --help} lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("run", RunCommand::new);
+        m.put("evaluate", EvaluateCommand::new);
+        m.put("bench", BenchCommand::new);
+        m.put("dataset", DatasetCommand::new);
+        m.put("analyze", AnalyzeCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("chaos", ChaosCommand::new);
+        m.put("sweep", SweepCommand::new);
+        return m;
+    }
 
     /** Exit code for bad input (files, configuration) and refusals. */
     public static final int BAD_INPUT = 2;
@@ -43,6 +60,13 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns its exit code (used by tests). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // building a subcommand's model costs milliseconds: build only the one asked for (all for usage)
+        Supplier<Object> asked = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (asked != null) {
+            cl.addSubcommand(args[0], asked.get());
+        } else {
+            SUBCOMMANDS.forEach((name, s) -> cl.addSubcommand(name, s.get()));
+        }
         cl.setParameterExceptionHandler((ex, arguments) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + oneLine(ex.getMessage()) + " (see '" + ex.getCommandLine().getCommandSpec()

@@ -29,8 +29,8 @@ import org.rnnmemory.train.ExperimentRunner;
  * Seeded fuzzing of every input a user hands the CLI: experiment YAML, sweep YAML, {@code .npy} files
  * (as a {@code network.init} vector and as network weights) and checkpoint bytes. Each case is a
  * mutation of a valid input, run in-process through {@link Main#execute}; its outcome must be success
- * (exit 0) or a one-line error naming the file (exit 2), never a stack trace or exit code 1, and no
- * file may change. A case that fails its {@code --dry-run} is run for real too, and must fail the same
+ * (exit 0) or a one-line error naming the file (exit 2; the mutated file or one it names, such as a
+ * sweep's experiment), never a stack trace or exit code 1, and no file may change. A case that fails its {@code --dry-run} is run for real too, and must fail the same
  * way, writing nothing. Mutations are drawn from one seed, so a failing case reproduces; raise the
  * counts with {@code -Drnnmem.fuzz.scale=10} for a longer search.
  */
@@ -114,6 +114,8 @@ class InputFuzzTest {
     /** Outcomes by family: [successes, refusals]. */
     static final Map<String, int[]> TALLY = new TreeMap<>();
     static final List<String> PROBLEMS = new ArrayList<>();
+    /** Distinct refusal lines by family (paths replaced by DIR), written to {@code rnnmem.fuzz.catalog} when set. */
+    static final Map<String, java.util.Set<String>> CATALOG = new TreeMap<>();
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -154,20 +156,19 @@ class InputFuzzTest {
     void everyMutatedInputSucceedsOrIsOneLineNamingTheFile() throws Exception {
         SplittableRandom rng = new SplittableRandom(SEED);
         long start = System.nanoTime();
+        long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Path yaml = cases.resolve("case.yaml");
         for (int k = 0; k < count("experiment", 800); k++) {
             String text = mutateText(EXPERIMENT, rng);
             Files.write(yaml, bytes(text, rng));
             check("experiment", k, text, "case.yaml", true, "run", yaml.toString(), "--out", out(k), "--dry-run");
         }
-        System.err.printf("[fuzz] experiment %.1f s%n", (System.nanoTime() - start) / 1e9);
         Path sweep = cases.resolve("case-sweep.yaml");
         for (int k = 0; k < count("sweep", 300); k++) {
             String text = mutateText(k % 2 == 0 ? GRID : RANDOM, rng);
             Files.write(sweep, bytes(text, rng));
             check("sweep", k, text, "case-sweep.yaml", true, "sweep", sweep.toString(), "--out", out(k), "--dry-run");
         }
-        System.err.printf("[fuzz] sweep %.1f s%n", (System.nanoTime() - start) / 1e9);
         byte[] vectorBytes = Files.readAllBytes(cases.resolve("F.npy"));
         Path fuzzYaml = cases.resolve("fuzz.yaml");
         for (int k = 0; k < count("npy-vector", 400); k++) {
@@ -177,7 +178,6 @@ class InputFuzzTest {
                     "--dry-run");
         }
         Files.write(cases.resolve("F.npy"), vectorBytes);
-        System.err.printf("[fuzz] vector %.1f s%n", (System.nanoTime() - start) / 1e9);
         String[] files = {"G.npy", "I.npy", "w.npy", "h0.npy"};
         for (int k = 0; k < count("npy-weights", 100); k++) {
             String f = files[k % files.length];
@@ -188,7 +188,6 @@ class InputFuzzTest {
                     "--config", fuzzYaml.toString(), "--json");
             Files.write(weights.resolve(f), original);
         }
-        System.err.printf("[fuzz] weights %.1f s%n", (System.nanoTime() - start) / 1e9);
         Path ckpt = run.resolve(ExperimentRunner.CHECKPOINT);
         byte[] checkpoint = Files.readAllBytes(ckpt);
         int resumed = 0;
@@ -211,10 +210,16 @@ class InputFuzzTest {
         }
         Files.write(ckpt, checkpoint);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
         StringBuilder tally = new StringBuilder();
         TALLY.forEach((family, t) -> tally.append(String.format("%s %d ok / %d refused; ", family, t[0], t[1])));
-        System.err.printf("[fuzz] %.1f s: %s%n", seconds, tally);
-        Files.writeString(Path.of("/tmp/fuzz-problems.txt"), String.join("\n\n", PROBLEMS));
+        System.err.printf("[fuzz] %.1f s (%.1f s of CPU on the test thread): %s%n", seconds, cpu, tally);
+        String catalog = System.getProperty("rnnmem.fuzz.catalog", "");
+        if (!catalog.isEmpty()) {
+            StringBuilder c = new StringBuilder();
+            CATALOG.forEach((family, lines) -> lines.forEach(l -> c.append(family).append('\t').append(l).append('\n')));
+            Files.writeString(Path.of(catalog), c + "\n" + String.join("\n\n", PROBLEMS));
+        }
         assertTrue(PROBLEMS.isEmpty(), PROBLEMS.size() + " problems, first ones:\n"
                 + String.join("\n", PROBLEMS.subList(0, Math.min(20, PROBLEMS.size()))));
         if (SCALE >= 1 && System.getProperty("rnnmem.fuzz.only", "").isEmpty()) {
@@ -244,6 +249,8 @@ class InputFuzzTest {
         } else {
             t[1]++;
             verifyRefusal(what, o, fileName, input);
+            CATALOG.computeIfAbsent(family, f -> new java.util.TreeSet<>())
+                    .add(o.err().strip().replace(root.toString(), "DIR"));
         }
         if (!before.equals(Trees.snapshot(root))) {
             PROBLEMS.add(what + ": files changed: " + diff(before, Trees.snapshot(root)) + " input: " + input);
@@ -269,7 +276,8 @@ class InputFuzzTest {
             PROBLEMS.add(what + ": exit " + o.code() + ": " + o.err() + " input: " + input);
         } else if (lines.size() != 1 || !lines.get(0).startsWith("error: ")) {
             PROBLEMS.add(what + ": not one error line: " + o.err() + " input: " + input);
-        } else if (!lines.get(0).contains(fileName)) {
+        } else if (!lines.get(0).contains(fileName) && !lines.get(0).startsWith("error: " + cases + "/")) {
+            // the mutated file, or a file it names (a sweep's experiment, an initialisation vector, a dataset)
             PROBLEMS.add(what + ": does not name " + fileName + ": " + lines.get(0) + " input: " + input);
         }
         if (o.err().contains("\tat ") || o.err().contains("Exception")) {
