@@ -138,6 +138,17 @@ class BadInputTest {
     }
 
     @Test
+    void analyzeNamesASeedsTableWithoutRows() throws Exception {
+        Path copy = tmp.resolve("analyze-empty");
+        Trees.copy(run, copy);
+        Path seeds = copy.resolve("tables/seeds.csv");
+        Files.writeString(seeds, Files.readString(seeds).lines().findFirst().orElseThrow() + "\n");
+        Map<String, Integer> before = Trees.snapshot(copy);
+        assertOneLine(CliRun.of("analyze", copy.toString()), seeds + ": holds no seed rows (a run writes one per seed)");
+        assertEquals(before, Trees.snapshot(copy));
+    }
+
+    @Test
     void aDamagedCheckpointIsRefusedAndTheRunLeftAsItWas() throws Exception {
         Path copy = tmp.resolve("damaged");
         Trees.copy(run, copy);

@@ -107,6 +107,8 @@ class InputFuzzTest {
 
     @TempDir
     static Path root;
+    @TempDir
+    static Path scratch;
     static Path cases;
     static Path run;
     static Path weights;
@@ -151,35 +153,43 @@ class InputFuzzTest {
         return (int) Math.max(1, Math.round(base * SCALE));
     }
 
+    /** One family of inputs: its own seeded generator, so its k-th case does not depend on the others. */
+    interface Family {
+        void run(int k, SplittableRandom rng) throws Exception;
+    }
+
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void everyMutatedInputSucceedsOrIsOneLineNamingTheFile() throws Exception {
-        SplittableRandom rng = new SplittableRandom(SEED);
         long start = System.nanoTime();
-        long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long budget = (long) (Double.parseDouble(System.getProperty("rnnmem.fuzz.seconds", "60")) * 1e9);
         Path yaml = cases.resolve("case.yaml");
-        for (int k = 0; k < count("experiment", 800); k++) {
+        Path sweep = cases.resolve("case-sweep.yaml");
+        Path fuzzYaml = cases.resolve("fuzz.yaml");
+        byte[] vectorBytes = Files.readAllBytes(cases.resolve("F.npy"));
+        Path ckpt = run.resolve(ExperimentRunner.CHECKPOINT);
+        byte[] checkpoint = Files.readAllBytes(ckpt);
+        String[] files = {"G.npy", "I.npy", "w.npy", "h0.npy"};
+        int[] resumed = {0};
+        Map<String, Family> families = new java.util.LinkedHashMap<>();
+        families.put("experiment", (k, rng) -> {
             String text = mutateText(EXPERIMENT, rng);
             Files.write(yaml, bytes(text, rng));
             check("experiment", k, text, "case.yaml", true, "run", yaml.toString(), "--out", out(k), "--dry-run");
-        }
-        Path sweep = cases.resolve("case-sweep.yaml");
-        for (int k = 0; k < count("sweep", 300); k++) {
+        });
+        families.put("sweep", (k, rng) -> {
             String text = mutateText(k % 2 == 0 ? GRID : RANDOM, rng);
             Files.write(sweep, bytes(text, rng));
             check("sweep", k, text, "case-sweep.yaml", true, "sweep", sweep.toString(), "--out", out(k), "--dry-run");
-        }
-        byte[] vectorBytes = Files.readAllBytes(cases.resolve("F.npy"));
-        Path fuzzYaml = cases.resolve("fuzz.yaml");
-        for (int k = 0; k < count("npy-vector", 400); k++) {
+        });
+        families.put("npy-vector", (k, rng) -> {
             byte[] b = mutateNpy(vectorBytes, rng);
             Files.write(cases.resolve("F.npy"), b);
             check("npy-vector", k, Arrays.toString(b), "F.npy", true, "run", fuzzYaml.toString(), "--out", out(k),
                     "--dry-run");
-        }
-        Files.write(cases.resolve("F.npy"), vectorBytes);
-        String[] files = {"G.npy", "I.npy", "w.npy", "h0.npy"};
-        for (int k = 0; k < count("npy-weights", 100); k++) {
+            Files.write(cases.resolve("F.npy"), vectorBytes);
+        });
+        families.put("npy-weights", (k, rng) -> {
             String f = files[k % files.length];
             byte[] original = Files.readAllBytes(weights.resolve(f));
             byte[] b = mutateNpy(original, rng);
@@ -187,19 +197,15 @@ class InputFuzzTest {
             check("npy-weights", k, f + " " + Arrays.toString(b), f, false, "evaluate", "--weights", weights.toString(),
                     "--config", fuzzYaml.toString(), "--json");
             Files.write(weights.resolve(f), original);
-        }
-        Path ckpt = run.resolve(ExperimentRunner.CHECKPOINT);
-        byte[] checkpoint = Files.readAllBytes(ckpt);
-        int resumed = 0;
-        for (int k = 0; k < count("checkpoint", 400); k++) {
-            byte[] b = mutateCheckpoint(checkpoint, rng);
-            Files.write(ckpt, b);
+        });
+        families.put("checkpoint", (k, rng) -> {
+            Files.write(ckpt, mutateCheckpoint(checkpoint, rng));
             boolean ok = check("checkpoint", k, "", ExperimentRunner.CHECKPOINT, true, "run", fuzzYaml.toString(),
                     "--out", run.toString(), "--resume", "--dry-run");
-            if (ok && resumed < 3) {
+            if (ok && resumed[0] < 3) {
                 // a checkpoint that passes every check must also resume
-                resumed++;
-                Path copy = root.resolve("resumed-" + k);
+                resumed[0]++;
+                Path copy = scratch.resolve("resumed-" + k);
                 Trees.copy(run, copy);
                 CliRun r = CliRun.of("run", fuzzYaml.toString(), "--out", copy.toString(), "--resume");
                 if (r.code() != 0) {
@@ -207,13 +213,32 @@ class InputFuzzTest {
                             + r.err());
                 }
             }
+            Files.write(ckpt, checkpoint);
+        });
+        // cases per round of the schedule: the families interleave, so that a time limit cuts each equally
+        Map<String, Integer> perRound = Map.of("experiment", 8, "sweep", 3, "npy-vector", 4, "npy-weights", 1,
+                "checkpoint", 4);
+        Map<String, SplittableRandom> rngs = new TreeMap<>();
+        Map<String, Integer> done = new TreeMap<>();
+        families.keySet().forEach(f -> {
+            rngs.put(f, new SplittableRandom(SEED + f.hashCode()));
+            done.put(f, 0);
+        });
+        int rounds = (int) Math.round(100 * SCALE);
+        int round = 0;
+        for (; round < rounds && System.nanoTime() - start < budget; round++) {
+            for (Map.Entry<String, Family> e : families.entrySet()) {
+                String f = e.getKey();
+                for (int i = 0; i < perRound.get(f) && done.get(f) < count(f, 100 * perRound.get(f)); i++) {
+                    e.getValue().run(done.get(f), rngs.get(f));
+                    done.merge(f, 1, Integer::sum);
+                }
+            }
         }
-        Files.write(ckpt, checkpoint);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
         StringBuilder tally = new StringBuilder();
         TALLY.forEach((family, t) -> tally.append(String.format("%s %d ok / %d refused; ", family, t[0], t[1])));
-        System.err.printf("[fuzz] %.1f s (%.1f s of CPU on the test thread): %s%n", seconds, cpu, tally);
+        System.err.printf("[fuzz] %d of %d rounds in %.1f s: %s%n", round, rounds, seconds, tally);
         String catalog = System.getProperty("rnnmem.fuzz.catalog", "");
         if (!catalog.isEmpty()) {
             StringBuilder c = new StringBuilder();
@@ -222,11 +247,20 @@ class InputFuzzTest {
         }
         assertTrue(PROBLEMS.isEmpty(), PROBLEMS.size() + " problems, first ones:\n"
                 + String.join("\n", PROBLEMS.subList(0, Math.min(20, PROBLEMS.size()))));
-        if (SCALE >= 1 && System.getProperty("rnnmem.fuzz.only", "").isEmpty()) {
+        assertTrue(round >= Math.min(rounds, 10), "fewer than 10 rounds of cases ran in the time allowed");
+        if (round >= 50 && System.getProperty("rnnmem.fuzz.only", "").isEmpty()) {
             for (int[] t : TALLY.values()) {
                 assertTrue(t[0] > 0 && t[1] > 0, "each family should see both outcomes: " + tally);
             }
         }
+    }
+
+    /** The files a case may read: the inputs and the trained run (its outputs go to {@link #out}). */
+    static Map<String, Integer> snapshot() {
+        Map<String, Integer> m = new TreeMap<>();
+        Trees.snapshot(cases).forEach((k, v) -> m.put("cases/" + k, v));
+        Trees.snapshot(run).forEach((k, v) -> m.put("run/" + k, v));
+        return m;
     }
 
     static String out(int k) {
@@ -240,7 +274,7 @@ class InputFuzzTest {
      * @return whether the case succeeded
      */
     static boolean check(String family, int k, String input, String fileName, boolean realToo, String... args) {
-        Map<String, Integer> before = Trees.snapshot(root);
+        Map<String, Integer> before = snapshot();
         CliRun o = CliRun.of(args);
         int[] t = TALLY.computeIfAbsent(family, f -> new int[2]);
         String what = family + " #" + k + " (" + String.join(" ", args) + ")";
@@ -252,8 +286,8 @@ class InputFuzzTest {
             CATALOG.computeIfAbsent(family, f -> new java.util.TreeSet<>())
                     .add(o.err().strip().replace(root.toString(), "DIR"));
         }
-        if (!before.equals(Trees.snapshot(root))) {
-            PROBLEMS.add(what + ": files changed: " + diff(before, Trees.snapshot(root)) + " input: " + input);
+        if (!before.equals(snapshot()) || Files.exists(Path.of(out(k)))) {
+            PROBLEMS.add(what + ": files changed: " + diff(before, snapshot()) + " input: " + input);
         }
         if (o.code() != 0 && realToo) {
             List<String> real = new ArrayList<>(List.of(args));
@@ -263,8 +297,8 @@ class InputFuzzTest {
                 PROBLEMS.add(what + ": the real command ended " + r.code() + " '" + r.err().strip()
                         + "' where --dry-run ended " + o.code() + " '" + o.err().strip() + "'");
             }
-            if (!before.equals(Trees.snapshot(root))) {
-                PROBLEMS.add(what + ": the real command changed files: " + diff(before, Trees.snapshot(root)));
+            if (!before.equals(snapshot()) || Files.exists(Path.of(out(k)))) {
+                PROBLEMS.add(what + ": the real command changed files: " + diff(before, snapshot()));
             }
         }
         return o.code() == 0;
