@@ -145,9 +145,10 @@ public final class ExperimentRunner {
         }
         if (options.dryRun()) {
             Checkpoint.State state = resume ? checkpoint(spec, plan, dir) : null;
-            try (Trainer trainer = newTrainer(spec, plan, dataset, state)) {
-                System.out.print(DryRun.describe(spec, plan, dir, state, footprint, ResourceCheck.Limits.current()));
+            if (state == null) {
+                checkInitialisation(spec, plan);
             }
+            System.out.print(DryRun.describe(spec, plan, dir, state, footprint, ResourceCheck.Limits.current()));
             return dir;
         }
         try (RunLock lock = RunLock.acquire(dir, resume ? "run --resume" : "run");
@@ -242,6 +243,15 @@ public final class ExperimentRunner {
                     + "training.rate_memory_gib = %.1f: the adjoint engine keeps %d steps at a time where needed and "
                     + "recomputes them (one more product per step, same results)%n", spec.name(), gib,
                     plan.rateMemoryGib(), plan.chunkSteps());
+        }
+    }
+
+    /** {@link Trainer#checkInitialisation}; a rejected initialisation becomes a one-line user error. */
+    private static void checkInitialisation(ExperimentSpec spec, TrainPlan plan) {
+        try {
+            Trainer.checkInitialisation(plan);
+        } catch (ConfigValueException e) {
+            throw new UserInputException(spec.name() + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,8 +15,8 @@ import org.rnnmemory.io.MemoryNeed;
  * batch B, W workers, R = S B rows, value width w of the training dtype, T trial steps):
  * <ul>
  *   <li>setup: G drawn as a Java {@code double[]} (8 N^2 heap), copied into ND4J (8 N^2 native) and
- *       converted to the training dtype (w N^2); a {@code pcs} initialisation adds one evaluation's
- *       PCA;</li>
+ *       converted to the training dtype (w N^2); the training sets (an onset and a duration per trial
+ *       and seed); a {@code pcs} initialisation adds one evaluation's PCA;</li>
  *   <li>training: G (w N^2), and per worker the engine's storage as the engine itself computes it
  *       ({@link AdjointEngine#nativeBytes}: (g G)^T, stored rates within {@code training.rate_memory_gib},
  *       errors, chunk starts, buffers; the SameDiff engine is estimated from one chunk graph), plus
@@ -57,7 +57,8 @@ public record RunFootprint(List<MemoryNeed> phases, long diskBytes, String diskL
     private static MemoryNeed setup(TrainPlan plan) {
         double nn = (double) plan.params().hiddenSize() * plan.params().hiddenSize();
         MemoryNeed.Builder b = MemoryNeed.of("drawing G")
-                .add("G drawn in double precision (" + hidden(plan) + ")", 1, 8 * nn, 8 * nn + width(plan) * nn);
+                .add("G drawn in double precision (" + hidden(plan) + ")", 1, 8 * nn, 8 * nn + width(plan) * nn)
+                .add(trainingSets(plan), 1, trainingSetBytes(plan), 0);
         if (plan.initInput() instanceof WeightInit.Pcs || plan.initReadout() instanceof WeightInit.Pcs) {
             MemoryNeed.Part e = Evaluator.footprint(plan.params().hiddenSize(), plan.evalProtocol());
             b.add("the PCA of a pcs initialisation", 1, e.heapBytes(), e.nativeBytes());
@@ -92,6 +93,7 @@ public record RunFootprint(List<MemoryNeed> phases, long diskBytes, String diskL
                         + plan.seeds().size() + " seeds x batch " + plan.batchSize() + " over " + len + " steps", 1, 0,
                         engines)
                 .add("batches", 1, batches, 0)
+                .add(trainingSets(plan), 1, trainingSetBytes(plan), 0)
                 .add("history", 1, historyBytes(plan), 0)
                 .build();
     }
@@ -116,6 +118,15 @@ public record RunFootprint(List<MemoryNeed> phases, long diskBytes, String diskL
                 .add(concurrent + " x " + e.what(), concurrent, e.heapBytes(), e.nativeBytes())
                 .add("history", 1, historyBytes(plan), 0)
                 .build();
+    }
+
+    /** Each seed's training set as the trainer keeps it: an onset and a duration per trial. */
+    private static double trainingSetBytes(TrainPlan plan) {
+        return 8.0 * plan.seeds().size() * plan.task().trials();
+    }
+
+    private static String trainingSets(TrainPlan plan) {
+        return "training sets (" + plan.seeds().size() + " seeds x task.trials = " + plan.task().trials() + ")";
     }
 
     /** Curve points on the heap: about 80 bytes each (object and list slot). */

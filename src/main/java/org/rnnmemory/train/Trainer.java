@@ -95,6 +95,21 @@ public final class Trainer implements AutoCloseable {
         });
     }
 
+    /**
+     * Checks what a fresh trainer checks before training, without building training sets or
+     * engines: draws G and every seed's initial I and w ({@code network.init}: vector files, PCs).
+     *
+     * @throws org.rnnmemory.config.ConfigValueException or {@link org.rnnmemory.io.InputFileException}
+     *     as the constructor does
+     */
+    public static void checkInitialisation(TrainPlan plan) {
+        INDArray g = Initializer.recurrent(plan.params().hiddenSize(), plan.networkSeed(), plan.dtype());
+        WeightInitializer init = WeightInitializer.of(plan, g);
+        for (int seed : plan.seeds()) {
+            init.initial(seed);
+        }
+    }
+
     private BpttEngine newEngine(long rateBytes) {
         return switch (plan.engine()) {
             case "adjoint" -> new AdjointEngine(plan.params(), g, plan.trainInput(), plan.trainReadout(), plan.dtype(),
