@@ -48,9 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             AnalysisOutputs a = AnalysisOutputs.read(first);
             Path dir = out != null ? out : Path.of("notebooks-export", a.spec().name());
-            try (RunLock outLock = RunLock.acquire(dir, "report")) {
-                AnalysisReport.export(a, dir);
-            }
+            AnalysisReport.export(a, dir);
             System.err.printf("[report] wrote %s in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
         }
         return 0;
