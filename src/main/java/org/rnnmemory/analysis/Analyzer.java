@@ -3,6 +3,7 @@ package org.rnnmemory.analysis;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.eval.NonFiniteSimulationException;
 import org.rnnmemory.eval.Pca;
+import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Provenance;
+import org.rnnmemory.io.RunLock;
 import org.rnnmemory.io.TableSchema;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.Simulator;
@@ -56,13 +60,26 @@ public final class Analyzer {
     /** What was analysed and how long it took. */
     public record Result(RunSet runs, List<SeedAnalysis> seeds, double simulateSeconds, double totalSeconds) {}
 
-    /** Runs the whole analysis. Progress lines go to {@code log}. */
+    /**
+     * Runs the whole analysis, holding the lock of the first directory ({@link RunLock}) while it reads
+     * and writes. Progress lines go to {@code log}.
+     */
     public static Result run(List<Path> dirs, AnalysisOptions options, PrintStream log) {
+        if (dirs.isEmpty() || !Files.isDirectory(dirs.get(0))) {
+            RunSet.open(dirs);
+        }
+        try (RunLock lock = RunLock.acquire(dirs.get(0), "analyze")) {
+            return analyse(dirs, options, log);
+        }
+    }
+
+    private static Result analyse(List<Path> dirs, AnalysisOptions options, PrintStream log) {
         long start = System.nanoTime();
         Provenance prov = Provenance.capture(Path.of("."));
         RunSet runs = RunSet.open(dirs);
         ExperimentSpec spec = runs.spec();
         DurationPlan plan = DurationPlan.of(spec, options);
+        checkWeights(runs);
         log.printf("[analyze] %s: %d seeds from %d run director%s, %d durations per seed%n", spec.name(),
                 runs.seeds().size(), dirs.size(), dirs.size() == 1 ? "y" : "ies", plan.durationsMs().length);
         List<SeedAnalysis> seeds = simulate(runs, spec.evalProtocol(), plan, options, log);
@@ -97,6 +114,15 @@ public final class Analyzer {
         log.printf("[analyze] wrote %d tables and %d figures to %s in %.1f s%n", out.size(), figures.size() / 2,
                 runs.outputDir(), total);
         return new Result(runs, seeds, simulated, total);
+    }
+
+    /** Reads every completed seed's weights once before any work, so that a bad file is reported first. */
+    private static void checkWeights(RunSet runs) {
+        for (RunSet.SeedRecord r : runs.seeds()) {
+            if ("completed".equals(r.status())) {
+                WeightsIO.load(runs.seedDirs().get(r.seed()), DataType.DOUBLE);
+            }
+        }
     }
 
     /** Simulates every completed seed in parallel; a seed with non-finite metrics is left out (NaN). */
@@ -135,14 +161,22 @@ public final class Analyzer {
     private static SeedAnalysis analyseSeed(RunSet.SeedRecord r, Path dir, EvalProtocol protocol, DurationPlan plan,
                                             AnalysisOptions o, Map<Integer, Pca> spontaneousCache) {
         Map<String, Double> metrics = new LinkedHashMap<>(r.metrics());
-        CtrnnWeights w = WeightsIO.load(dir, DataType.DOUBLE);
-        if (!"completed".equals(r.status()) || !finite(w)) {
+        if (!"completed".equals(r.status())) {
+            // a diverged seed's weights may hold NaN: they are not read
             SeedDynamics.METRICS.forEach(m -> metrics.put(m, Double.NaN));
             return new SeedAnalysis(r.seed(), r.status(), metrics, null, null, null);
         }
-        SeedDynamics d = SeedDynamics.compute(r.seed(), w, protocol, plan, o);
+        CtrnnWeights w = WeightsIO.load(dir, DataType.DOUBLE);
+        SeedDynamics d;
+        Pca spont;
+        try {
+            d = SeedDynamics.compute(r.seed(), w, protocol, plan, o);
+            spont = spontaneous(w, protocol, spontaneousCache);
+        } catch (NonFiniteSimulationException e) {
+            throw new InputFileException(dir, "simulating these weights overflows (" + e.getMessage()
+                    + "); the seed is marked completed but its weights cannot be analysed");
+        }
         metrics.putAll(d.metrics());
-        Pca spont = spontaneous(w, protocol, spontaneousCache);
         double[] input = w.I().data().asDouble();
         return new SeedAnalysis(r.seed(), r.status(), metrics, d, spont.eigenvalues(),
                 ReadoutGeometry.cumulativeFraction(spont, input));
@@ -160,20 +194,6 @@ public final class Analyzer {
             }
             return p;
         }
-    }
-
-    private static boolean finite(CtrnnWeights w) {
-        for (double v : w.I().data().asDouble()) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        for (double v : w.w().data().asDouble()) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static ObjectNode info(RunSet runs, DurationPlan plan, AnalysisOptions o, PublishedReference ref,

@@ -13,6 +13,8 @@ import org.rnnmemory.eval.Alignment;
 import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.eval.EvaluationResult;
 import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.eval.NonFiniteSimulationException;
+import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.WeightsIO;
@@ -48,7 +50,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             default -> throw new UserInputException("--dtype must be float32 or float64, found '" + dtype + "'");
         };
         CtrnnWeights w = WeightsIO.load(weights, type);
-        EvaluationResult r = new Evaluator(protocol(w)).evaluate(w);
+        EvaluationResult r;
+        try {
+            r = new Evaluator(protocol(w)).evaluate(w);
+        } catch (NonFiniteSimulationException e) {
+            throw new InputFileException(weights, "simulating these weights overflows (" + e.getMessage()
+                    + "); the network cannot be evaluated");
+        }
         if (json) {
             System.out.println(Json.pretty(r.toJson()));
         } else {

@@ -1,11 +1,14 @@
 package org.rnnmemory.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rnnmemory.analysis.AnalysisOutputs;
 import org.rnnmemory.analysis.AnalysisReport;
 import org.rnnmemory.analysis.Analyzer;
+import org.rnnmemory.analysis.RunSet;
+import org.rnnmemory.io.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,13 +38,19 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Path first = runDirs.get(0);
         long start = System.nanoTime();
-        if (reanalyze || !AnalysisOutputs.present(first)) {
-            Analyzer.run(runDirs, options.toOptions(), System.err);
+        var analysisOptions = options.toOptions();
+        if (!Files.isDirectory(first)) {
+            RunSet.open(runDirs);
         }
-        AnalysisOutputs a = AnalysisOutputs.read(first);
-        Path dir = out != null ? out : Path.of("notebooks-export", a.spec().name());
-        AnalysisReport.export(a, dir);
-        System.err.printf("[report] wrote %s in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
+        try (RunLock runLock = RunLock.acquire(first, "report")) {
+            if (reanalyze || !AnalysisOutputs.present(first)) {
+                Analyzer.run(runDirs, analysisOptions, System.err);
+            }
+            AnalysisOutputs a = AnalysisOutputs.read(first);
+            Path dir = out != null ? out : Path.of("notebooks-export", a.spec().name());
+            AnalysisReport.export(a, dir);
+            System.err.printf("[report] wrote %s in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
+        }
         return 0;
     }
 }

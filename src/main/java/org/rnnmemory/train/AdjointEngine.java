@@ -88,11 +88,30 @@ public final class AdjointEngine implements BpttEngine {
 
     /** Every step's rates if they fit in the memory allowed, else the chunk length (at most what fits). */
     int storedSteps(int len, int rows, int n) {
+        return storedSteps(len, rows, n, type, chunkSteps, rateBytes);
+    }
+
+    private static int storedSteps(int len, int rows, int n, DataType type, int chunkSteps, long rateBytes) {
         long perStep = (long) rows * n * type.width();
         if (bytesForAllSteps(len, rows, n, type) <= rateBytes) {
             return Math.max(len, 1);
         }
         return (int) Math.max(1, Math.min(chunkSteps, Math.min(len, rateBytes / perStep)));
+    }
+
+    /**
+     * Native bytes an engine holds at its peak for {@code len} simulated steps of R rows of S seeds:
+     * (g G)^T, the stored rates (as {@link #storedSteps} decides: every step, or a chunk at a time),
+     * the one-hot errors of every step, the chunk start states and the per-step buffers.
+     */
+    static double nativeBytes(int len, int rows, int seeds, int n, DataType type, int chunkSteps, long rateBytes) {
+        double w = type.width();
+        int stored = storedSteps(len, rows, n, type, chunkSteps, rateBytes);
+        double blocks = Math.ceil(stored / (double) BLOCK);
+        double errorBlocks = Math.ceil(len / (double) BLOCK);
+        double chunks = stored < len ? Math.ceil(len / (double) stored) : 0;
+        return w * ((double) n * n + blocks * BLOCK * rows * n + errorBlocks * BLOCK * rows * seeds
+                + chunks * rows * n + 8.0 * rows * n + 2.0 * rows * seeds);
     }
 
     /**
