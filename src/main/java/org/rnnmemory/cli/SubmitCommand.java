@@ -56,15 +56,7 @@ public final class SubmitCommand implements Callable<Integer> {
     public Integer call() {
         Integer cpus = cpusPerTask(slurmOptions);
         List<String> passed = slurmOptions.stream().filter(o -> !CPUS.matcher(o.strip()).matches()).toList();
-        for (String o : passed) {
-            if (!o.strip().startsWith("-") || o.contains("\n")) {
-                throw new UserInputException("--slurm-option '" + o + "': expected one sbatch option such as "
-                        + "--partition=short");
-            }
-            if (o.strip().matches("^--(array|dependency|output|chdir|mem|job-name)\\b.*")) {
-                throw new UserInputException("--slurm-option '" + o + "': rnnmem sets this option itself");
-            }
-        }
+        checkSlurmOptions(passed, false);
         Path dir = out != null ? out : defaultDir();
         ArrayJob job = ShardJobs.of(experiment, sets, shards, dir, cpus, passed, Path.of(""), JavaLaunch.current());
         System.out.print(Submitter.submit(job, "shards", dryRun));
@@ -74,6 +66,23 @@ public final class SubmitCommand implements Callable<Integer> {
     private Path defaultDir() {
         var spec = ExperimentLoader.load(experiment, sets);
         return ExperimentRunner.defaultRunDir(spec).resolveSibling("slurm-" + spec.configHash());
+    }
+
+    /**
+     * Refuses options that are not one sbatch option, or that rnnmem sets itself (with
+     * {@code cpusToo}, also {@code --cpus-per-task}).
+     */
+    static void checkSlurmOptions(List<String> options, boolean cpusToo) {
+        for (String o : options) {
+            if (!o.strip().startsWith("-") || o.contains("\n")) {
+                throw new UserInputException("--slurm-option '" + o + "': expected one sbatch option such as "
+                        + "--partition=short");
+            }
+            if (o.strip().matches("^--(array|dependency|output|chdir|mem|job-name)\\b.*")
+                    || cpusToo && (o.strip().startsWith("--cpus-per-task") || o.strip().startsWith("-c"))) {
+                throw new UserInputException("--slurm-option '" + o + "': rnnmem sets this option itself");
+            }
+        }
     }
 
     /** The value of a --cpus-per-task=C (or -c C) option, or null. */

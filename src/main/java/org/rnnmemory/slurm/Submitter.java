@@ -1,11 +1,14 @@
 package org.rnnmemory.slurm;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.rnnmemory.io.AtomicFiles;
+import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.RefusedException;
 import org.rnnmemory.io.RunLock;
 
@@ -47,6 +50,11 @@ public final class Submitter {
             }
         }
         List<Integer> scripted = pending.isEmpty() ? job.tasks().stream().map(ArrayTask::index).toList() : pending;
+        try {
+            Files.createDirectories(job.logDir()); // Slurm does not create the folder of --output
+        } catch (IOException e) {
+            throw new InputFileException(job.logDir(), "cannot create: " + e.getMessage(), e);
+        }
         AtomicFiles.writeString(job.arrayScript(), BatchScripts.array(job, scripted));
         AtomicFiles.writeString(job.mergeScript(), BatchScripts.merge(job));
         Submission sub = new Submission(kind, job.name(), job.tasks(), prev == null ? List.of() : prev.jobs());

@@ -203,4 +203,28 @@ class SubmitScriptsTest {
         assertEquals("interrupted, update 8/24 (by SIGTERM)", RunProgress.of(shard0, now).describe());
         assertEquals("pending", RunProgress.of(tmp.resolve("nothing"), now).describe());
     }
+
+    @Test
+    void sweepSlurmDryRunHasOneTaskPerCandidateAndTheSweepAsMerge() throws IOException {
+        experiment();
+        Path sweep = tmp.resolve("gains.yaml");
+        Files.writeString(sweep, "sweep:\n  experiment: tiny.yaml\n  parameters:\n    network.gain: [0.5, 1.5]\n");
+        Path dir = tmp.resolve("sw");
+        CliRun r = CliRun.of("sweep", sweep.toString(), "--out", dir.toString(), "--slurm", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        Path abs = dir.toAbsolutePath().normalize();
+        Path exp = tmp.resolve("tiny.yaml").toAbsolutePath().normalize();
+        String array = Files.readString(dir.resolve("slurm/array.sbatch"));
+        assertTrue(array.contains("\n#SBATCH --array=0-1\n"), array);
+        assertTrue(array.contains("\n#SBATCH --cpus-per-task=2\n"), array);
+        assertTrue(array.contains(" run " + exp + " --out " + abs.resolve("candidates/00-gain-0.5")
+                + " --set network.gain=0.5) ;;\n"), array);
+        assertTrue(array.contains(" run " + exp + " --out " + abs.resolve("candidates/01-gain-1.5")
+                + " --set network.gain=1.5) ;;\n"), array);
+        String merge = Files.readString(dir.resolve("slurm/merge.sbatch"));
+        assertTrue(merge.endsWith(" sweep " + sweep.toAbsolutePath().normalize() + " --out " + abs + "\n"), merge);
+        assertTrue(r.out().startsWith("rnnmem-sweep-gains: 2 task(s) to run, 0 already complete\n"), r.out());
+        assertTrue(r.out().endsWith("--dependency=afterok:<array job id> " + abs.resolve("slurm/merge.sbatch") + "\n"),
+                r.out());
+    }
 }
