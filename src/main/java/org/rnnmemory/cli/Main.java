@@ -47,6 +47,8 @@ public final class Main implements Runnable {
         m.put("chaos", ChaosCommand::new);
         m.put("sweep", SweepCommand::new);
         m.put("init", InitCommand::new);
+        m.put("submit", SubmitCommand::new);
+        m.put("status", StatusCommand::new);
         return m;
     }
 

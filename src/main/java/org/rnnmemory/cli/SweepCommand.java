@@ -10,6 +10,10 @@ import org.rnnmemory.config.SweepSpec;
 import org.rnnmemory.sweep.SweepPlan;
 import org.rnnmemory.sweep.SweepResources;
 import org.rnnmemory.sweep.SweepRunner;
+import org.rnnmemory.slurm.ArrayJob;
+import org.rnnmemory.slurm.JavaLaunch;
+import org.rnnmemory.slurm.Submitter;
+import org.rnnmemory.slurm.SweepJobs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,11 +43,34 @@ public final class SweepCommand implements Callable<Integer>, Resumable {
     @Option(names = "--no-resource-check", description = "Run even when a memory or disk estimate exceeds the limits.")
     boolean noResourceCheck;
 
+    @Option(names = "--slurm", description = "Run the candidates on a Slurm cluster: a job array of one 'rnnmem run' "
+            + "per candidate into DIR/candidates/, then this sweep command as the merge job (tables, figures, report); "
+            + "with --dry-run the scripts are written but not submitted.")
+    boolean slurm;
+
+    @Option(names = "--slurm-option", paramLabel = "OPT",
+            description = "With --slurm: an #SBATCH option for every job, e.g. --slurm-option=--partition=short.")
+    List<String> slurmOptions = new ArrayList<>();
+
     @Override
     public Integer call() {
         SweepSpec spec = SweepLoader.load(sweep);
         Path dir = out != null ? out : SweepPlan.defaultDir(sweep);
         SweepPlan plan = SweepPlan.of(sweep, spec, dir);
+        if (!slurm && !slurmOptions.isEmpty()) {
+            throw new UserInputException("--slurm-option needs --slurm");
+        }
+        if (slurm) {
+            SubmitCommand.checkSlurmOptions(slurmOptions, true);
+            List<String> merge = new ArrayList<>(List.of("sweep", sweep.toAbsolutePath().normalize().toString(),
+                    "--out", dir.toAbsolutePath().normalize().toString()));
+            if (noResourceCheck) {
+                merge.add("--no-resource-check");
+            }
+            ArrayJob job = SweepJobs.of(plan, merge, slurmOptions, Path.of(""), JavaLaunch.current());
+            System.out.print(Submitter.submit(job, "sweep", dryRun));
+            return 0;
+        }
         if (dryRun) {
             if (!noResourceCheck) {
                 SweepResources.require(plan);
