@@ -83,6 +83,16 @@ final class AdjointGolden {
         return out;
     }
 
+    /** Prints the numbers of the named scenarios, one "GOLDEN key value,value,..." line each (for a child JVM). */
+    public static void main(String[] args) {
+        for (String name : args) {
+            Scenario s = SCENARIOS.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            for (Map.Entry<String, List<String>> e : run(s).entrySet()) {
+                System.out.println("GOLDEN " + e.getKey() + " " + String.join(",", e.getValue()));
+            }
+        }
+    }
+
     static String hex(double v) {
         return Long.toHexString(Double.doubleToRawLongBits(v));
     }
