@@ -83,8 +83,10 @@ final class FusedFloatSteps {
             FastTanh.tanh(in, out, work, n);
             rb.put(ro + i * n, out, 0, n);
             if (readout != null) {
-                for (int c = 0; c < n; c++) {
-                    values[c] = out[c];
+                if (readout.inLoss(k, i)) {
+                    for (int c = 0; c < n; c++) {
+                        values[c] = out[c];
+                    }
                 }
                 readout.row(k, i, values, 0);
             }

@@ -42,6 +42,11 @@ final class ReadoutErrors {
         return errors[k];
     }
 
+    /** Whether row i is in the loss at simulated step k (else {@link #row} does not read its rates). */
+    boolean inLoss(int k, int i) {
+        return batch.inLoss(i, batch.start() + k);
+    }
+
     /** Readout work of row i at simulated step k, whose rates are {@code rates[off .. off + N)}. */
     void row(int k, int i, double[] rates, int off) {
         int t = batch.start() + k;
