@@ -35,9 +35,9 @@ import org.rnnmemory.model.ModelParams;
  * same bits, in one pass over the rates of a step forward and one backward. Errors are kept as one
  * number per row and step.
  *
- * <p>When w does not train into the input (I not trainable), dL/dw needs only the forward pass:
- * the engine then keeps no rates or errors and runs no backward pass, and returns the same loss and
- * dL/dw, bit for bit, as the full pass.
+ * <p>When I does not train (only w, {@code network.trainable: [readout]}), dL/dw needs only the
+ * forward pass: the engine then keeps no rates or errors, runs no backward pass, and returns the
+ * same loss and dL/dw, bit for bit, as the full pass (dL/dI is returned as zeros).
  *
  * <p>Memory: when the rates of every simulated step do not fit in the engine's share of
  * {@code training.rate_memory_gib}, it keeps {@code chunk_steps} steps at a time: the forward pass
