@@ -111,6 +111,16 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
                 learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol, gib, draws);
     }
 
+    /** The same plan training other vectors (at least one of them). */
+    public TrainPlan withTrainable(boolean input, boolean readout) {
+        if (!input && !readout) {
+            throw new IllegalArgumentException("at least one of I and w must train");
+        }
+        return new TrainPlan(params, networkSeed, zeroInitialState, input, readout, task, epochs, batchSize,
+                learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol,
+                rateMemoryGib, draws);
+    }
+
     /** The same plan with another generator of the initial weights. */
     public TrainPlan withDraws(Draws d) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
