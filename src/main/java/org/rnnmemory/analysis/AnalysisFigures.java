@@ -60,7 +60,7 @@ public final class AnalysisFigures {
 
     /** Writes every figure; returns the written files (PNG and SVG of each). */
     public static List<Path> writeAll(RunSet runs, List<SeedAnalysis> seeds, Map<String, Table> tables,
-                                      DurationPlan plan, Map<String, String> units, Path dir) {
+                                      DurationPlan plan, Path dir) {
         List<SeedAnalysis> ok = seeds.stream().filter(s -> s.dynamics() != null).toList();
         List<Path> out = new ArrayList<>();
         out.addAll(Figures.saveGrid(training(runs.curves()), 3, dir.resolve(TRAINING)));
@@ -71,7 +71,7 @@ public final class AnalysisFigures {
         int costMs = runs.spec().task().costOnsetMs();
         out.addAll(Figures.saveGrid(outputs(ok, plan, onsetMs, costMs), 3, dir.resolve(OUTPUTS)));
         out.addAll(Figures.saveGrid(scatter(tables.get(AnalysisTables.ANALYSIS),
-                tables.get(AnalysisTables.CORRELATIONS), units), 3, dir.resolve(SCATTER)));
+                tables.get(AnalysisTables.CORRELATIONS)), 3, dir.resolve(SCATTER)));
         out.addAll(Figures.saveGrid(spectra(ok), 3, dir.resolve(SPECTRA)));
         out.addAll(Figures.saveGrid(trajectories(ok, plan), 2, dir.resolve(TRAJECTORIES)));
         out.addAll(Figures.saveGrid(separation(ok, plan), 2, dir.resolve(SEPARATION)));
@@ -164,7 +164,7 @@ public final class AnalysisFigures {
         return panels;
     }
 
-    static List<XYChart> scatter(Table analysis, Table correlations, Map<String, String> units) {
+    static List<XYChart> scatter(Table analysis, Table correlations) {
         double[] precision = analysis.doubleColumn("precision").asDoubleArray();
         Map<String, Integer> row = new LinkedHashMap<>();
         for (int r = 0; r < correlations.rowCount(); r++) {
@@ -177,11 +177,10 @@ public final class AnalysisFigures {
                 continue;
             }
             double[][] p = Panels.finite(analysis.doubleColumn(m).asDoubleArray(), precision);
-            String title = "r = " + Numbers.format(correlations.doubleColumn("pearson_r").getDouble(r)) + ", p = "
-                    + Numbers.format(correlations.doubleColumn("pearson_p").getDouble(r));
-            String unit = units.getOrDefault(m, "1");
-            XYChart c = Panels.chart(FigureSize.inches(7.0 / 3, 2.0), title,
-                    unit.equals("1") || unit.equals("units") ? m : m + " (" + unit + ")", "precision (MSE)");
+            String title = "r = " + Numbers.coefficient(correlations.doubleColumn("pearson_r").getDouble(r)) + ", "
+                    + Numbers.pValue(correlations.doubleColumn("pearson_p").getDouble(r));
+            XYChart c = Panels.chart(FigureSize.inches(7.0 / 3, 2.0), title, MetricCatalog.axisLabel(m),
+                    MetricCatalog.axisLabel("precision"));
             HouseStyle.markers(c.addSeries("seeds", p[0], p[1]), SeriesMarkers.CIRCLE, Palette.BLUE);
             LinearFit f = LinearFit.of(p[0], p[1]);
             double lo = Arrays.stream(p[0]).min().orElse(0);

@@ -47,7 +47,7 @@ public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Tabl
         info.get("seeds").forEach(s -> seeds.add(s.asInt()));
         ExperimentSpec spec = ExperimentLoader.load(runDir.resolve(ExperimentRunner.RESOLVED), List.of())
                 .withSeeds(seeds);
-        TableSchema schema = AnalysisTables.schema(spec.evalProtocol().durationLabels(), specMetrics(t),
+        TableSchema schema = AnalysisTables.schema(specMetrics(t),
                 info.path("published_reference").asText());
         Map<String, Table> tables = new LinkedHashMap<>();
         for (String name : AnalysisTables.ALL) {
