@@ -281,10 +281,10 @@ public final class AnalysisReport {
                 + "time within each trial; it captures how activity fluctuates while a value is held, not how the held "
                 + "values differ between durations, so a readout with little weight in the top PCs can still read the "
                 + "held value.");
-        figure(b, a, AnalysisFigures.SPECTRA, "Covariance eigenvalues of spontaneous activity and of "
-                + "memory-period activity against rank (log scale; values below 1e-10 of the largest omitted), and "
-                + "the cumulative fraction of |w|² in the memory-period PCs against the expectation k/N for a random "
-                + "direction.");
+        figure(b, a, AnalysisFigures.SPECTRA, "Covariance eigenvalues (log10) of spontaneous activity and of "
+                + "memory-period activity against rank (values below 1e-10 of the largest omitted), and the cumulative "
+                + "fraction of |w|² in the memory-period PCs (log-scaled k) against the expectation k/N for a random "
+                + "direction (dashed). Thin grey: each seed; bold: median over seeds.");
         b.heading(2, "Trajectories");
         b.paragraph(f.separation());
         figure(b, a, AnalysisFigures.TRAJECTORIES, "Trajectories from pulse onset to the end of the trial on "

@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println("next: ./rnnmem analyze " + dir + "   (statistics and figures), then ./rnnmem report " + dir);
             return 0;
         }
-        Analyzer.run(List.of(dir), AnalysisOptions.DEFAULT, System.err);
+        Analyzer.run(List.of(dir), AnalysisOptions.DEFAULT.fittedTo(spec), System.err);
         Path report = dir.resolve(AnalysisReport.IN_RUN_FOLDER);
         ReportFiles.Written w = AnalysisReport.export(AnalysisOutputs.read(dir), report, AnalysisReport.Placement.IN_RUN);
         System.err.println("[report] " + w.execution().line());

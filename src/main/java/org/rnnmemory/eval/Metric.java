@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param name column name in {@code seeds.csv} / {@code analysis.csv}
  * @param kind family: one of the constants below ({@code performance}, {@code weights}, ...)
  * @param unit physical unit ({@code "ms"}, {@code "1/s"}, ...); {@code "1"} when dimensionless
- * @param label short human name for axis titles and table headers, without the unit
- *     (at most {@value #MAX_LABEL} characters, so that it fits a third of a page width)
+ * @param label short human name for axis titles and table headers, without the unit; with the
+ *     unit at most {@value #MAX_AXIS_LABEL} characters, so that an axis title fits a panel a third of
+ *     a page wide
  * @param description full meaning, for schemas and captions
  */
 public record Metric(String name, String kind, String unit, String label, String description) {
@@ -30,8 +31,8 @@ public record Metric(String name, String kind, String unit, String label, String
     /** Integration curve and plateau drift, computed from the network output like precision. */
     public static final String OUTPUT = "output";
 
-    /** Longest label, in characters. */
-    public static final int MAX_LABEL = 36;
+    /** Longest axis title (label and unit), in characters. */
+    public static final int MAX_AXIS_LABEL = 30;
 
     public Metric {
         for (String[] f : new String[][] {{"name", name}, {"kind", kind}, {"unit", unit}, {"label", label},
@@ -40,9 +41,10 @@ public record Metric(String name, String kind, String unit, String label, String
                 throw new IllegalArgumentException("metric " + name + ": " + f[0] + " must not be blank");
             }
         }
-        if (label.length() > MAX_LABEL) {
-            throw new IllegalArgumentException("metric " + name + ": label must have at most " + MAX_LABEL
-                    + " characters, found " + label.length() + " ('" + label + "')");
+        String axis = unit.equals("1") ? label : label + " (" + prettyUnit(unit) + ")";
+        if (axis.length() > MAX_AXIS_LABEL) {
+            throw new IllegalArgumentException("metric " + name + ": label and unit must have at most "
+                    + MAX_AXIS_LABEL + " characters, found " + axis.length() + " ('" + axis + "')");
         }
     }
 

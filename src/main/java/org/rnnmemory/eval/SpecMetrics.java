@@ -40,20 +40,22 @@ public final class SpecMetrics {
     /** The alignment metrics: I against the spontaneous PCA, then w against the memory-period PCA. */
     public static List<Metric> alignment() {
         List<Metric> out = new ArrayList<>();
-        alignment(out, INPUT_SPONT, "I", "spontaneous", "I against the spontaneous-activity PCA");
-        alignment(out, READOUT_MEM, "w", "memory-period", "w against the memory-period PCA");
+        alignment(out, INPUT_SPONT, "I", "spont.", "spontaneous", "I against the spontaneous-activity PCA");
+        alignment(out, READOUT_MEM, "w", "memory", "memory", "w against the memory-period PCA");
         return out;
     }
 
-    private static void alignment(List<Metric> out, String p, String v, String activity, String what) {
-        out.add(new Metric(p + "_activity_pr", Metric.PCA, "1", activity + " dimensionality (PR)",
+    /** The six metrics of one weight vector {@code v} against one activity's PCA. */
+    private static void alignment(List<Metric> out, String p, String v, String brief, String activity,
+                                  String what) {
+        out.add(new Metric(p + "_activity_pr", Metric.PCA, "1", brief + " dimensionality (PR)",
                 "activity dimensionality (sum l)^2 / sum l^2 (participation ratio, in PCs); " + what));
         out.add(new Metric(p + "_k", Metric.PCA, "1", activity + " k = ceil(PR)", "ceil(activity_pr); " + what));
         out.add(new Metric(p + "_topk_fraction", Metric.PCA, "1", "|" + v + "|² in top-k " + activity + " PCs",
                 "fraction of |v|^2 in the top-k PCs; " + what));
-        out.add(new Metric(p + "_variance_alignment", Metric.PCA, "1", v + " variance alignment, " + activity,
+        out.add(new Metric(p + "_variance_alignment", Metric.PCA, "1", v + " variance alignment (" + brief + ")",
                 "v'Cv / (|v|^2 l1); " + what));
-        out.add(new Metric(p + "_eig1", Metric.PCA, "rate^2", "largest " + activity + " eigenvalue",
+        out.add(new Metric(p + "_eig1", Metric.PCA, "rate^2", brief + " eigenvalue λ1",
                 "largest covariance eigenvalue; " + what));
         out.add(new Metric(p + "_legacy_pr", Metric.LEGACY, "1", "legacy PR of " + v + " (ill-defined)",
                 "LEGACY participation ratio (ill-defined, SPEC 4); " + what));

@@ -34,6 +34,7 @@ public final class NotebookExecution {
     public static final String INSTALL_HINT = "apt-get install jupyter-nbconvert python3-ipykernel python3-pandas "
             + "python3-matplotlib python3-scipy";
 
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
     private static final Pattern NO_MODULE = Pattern.compile("No module named '([^']+)'");
 
     private NotebookExecution() {}
@@ -150,7 +151,7 @@ public final class NotebookExecution {
         String last = "";
         String error = null;
         for (String line : out.split("\\R")) {
-            String s = line.strip();
+            String s = ANSI.matcher(line).replaceAll("").strip();
             if (s.isEmpty()) {
                 continue;
             }
