@@ -194,10 +194,11 @@ if PROTOCOL is not None and outputs:
             t = np.arange(1, z.shape[1] + 1) * dt - PROTOCOL["onset_ms"]
             keep = t >= -200
             style = dict(color=GREY, lw=0.6, alpha=0.6, label="each seed" if others and seed == others[0] else None)
+            among = " of those simulated" if missing else ""
             if seed == best:
-                style = dict(color=BLUE, lw=1.4, label=f"best (seed {seed})")
+                style = dict(color=BLUE, lw=1.4, label=f"best{among} (seed {seed})")
             elif seed == worst:
-                style = dict(color=VERMILLION, lw=1.4, label=f"worst (seed {seed})")
+                style = dict(color=VERMILLION, lw=1.4, label=f"worst{among} (seed {seed})")
             ax.plot(t[keep], z[k, keep], zorder=3 if seed in (best, worst) else 1, **style)
         level = PROTOCOL["slope_per_ms"] * d
         ax.hlines(level, PROTOCOL["cost_onset_ms"] - PROTOCOL["onset_ms"], t[-1], colors="black",
@@ -334,7 +335,8 @@ if curve_files:
     axes[0].legend(loc="upper right")
     plt.show()
 else:
-    print("No curves.csv beside this notebook (looked in " + ", ".join(str(run / "tables") for run in RUNS) + ").")
+    print("No curves.csv beside this notebook: " + ("looked in " + ", ".join(str(run / "tables") for run in RUNS)
+                                                     if RUNS else "no run directory (RUNS is empty)") + ".")
 
 # %% [markdown]
 # ## Integration and memory
