@@ -72,7 +72,7 @@ public final class AnalysisReport {
         metrics.removeAll(List.of("seed", "status"));
         AnalysisNotebook.Inputs in = new AnalysisNotebook.Inputs(a.spec().name(), a.spec(), metrics,
                 f.all().stream().map(Findings.Statement::bullet).toList(), layout);
-        AtomicFiles.writeString(dir.resolve(INDEX), index(a));
+        AtomicFiles.writeString(dir.resolve(INDEX), index(a, placement));
         return ReportFiles.writeAll(build(a), AnalysisNotebook.build(in), dir);
     }
 
@@ -344,7 +344,7 @@ public final class AnalysisReport {
     }
 
     /** The folder's index: what, where, headline numbers. */
-    static String index(AnalysisOutputs a) {
+    static String index(AnalysisOutputs a, Placement placement) {
         Findings f = new Findings(a);
         int n = a.table(AnalysisTables.ANALYSIS).rowCount();
         List<String> lines = new ArrayList<>();
@@ -357,8 +357,10 @@ public final class AnalysisReport {
         lines.add("**Where.** `analysis.html` (the report as one self-contained page), `analysis.md` with `figures/` "
                 + "(the same as markdown), `analysis.ipynb` (Python notebook: loads the tables with pandas and the "
                 + "weights with NumPy, recomputes the headline numbers and redraws the key figures; run it from this "
-                + "folder), and the tables it reads (`tables/`: per-seed metrics, summary, correlations, "
-                + "published comparison, integration).");
+                + "folder)" + (placement == Placement.EXPORT ? ", the tables it reads (`tables/`: per-seed metrics, "
+                + "summary, correlations, published comparison, integration) and the run directories without their "
+                + "checkpoints (`runs/`: configurations, training curves, weights)."
+                : "; the tables and figures are those of the run directory (`../tables/`, `../figures/`)."));
         lines.add("");
         lines.add("**Headline numbers.**");
         lines.add("");
