@@ -16,6 +16,7 @@ import org.rnnmemory.report.Numbers;
 import org.rnnmemory.report.Report;
 import org.rnnmemory.report.ReportFiles;
 import org.rnnmemory.train.ExperimentRunner;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -339,6 +340,18 @@ public final class AnalysisReport {
         for (String n : names) {
             Column<?> c = t.column(n);
             out.addColumns(c);
+            if (n.equals("metric")) {
+                out.addColumns(labels(t.stringColumn("metric")));
+            }
+        }
+        return out;
+    }
+
+    /** The metric catalogue's axis label (with unit) of each metric, for the tables the report shows. */
+    private static StringColumn labels(StringColumn metrics) {
+        StringColumn out = StringColumn.create("label (unit)");
+        for (String m : metrics) {
+            out.append(MetricCatalog.known(m) ? MetricCatalog.axisLabel(m) : "");
         }
         return out;
     }
