@@ -85,7 +85,7 @@ public final class Analyzer {
         out.put(AnalysisTables.DIRECTIONS, AnalysisTables.directions(seeds));
         out.put(AnalysisTables.SPECTRA, AnalysisTables.spectra(seeds));
         out.forEach((name, t) -> TableSchema.writeCsv(t, tables.resolve(name + ".csv")));
-        TableSchema schema = AnalysisTables.schema(runs.specMetricNames(),
+        TableSchema schema = AnalysisTables.schema(metrics,
                 ref.source());
         Json.write(tables.resolve(SCHEMA), schema.toJson());
         List<Path> figures = AnalysisFigures.writeAll(runs, seeds, out, plan, runs.outputDir().resolve("figures"));

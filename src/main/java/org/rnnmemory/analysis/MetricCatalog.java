@@ -129,14 +129,15 @@ public final class MetricCatalog {
         return ANALYSIS.stream().map(Metric::name).toList();
     }
 
-    /** Declares the analysis.csv columns: seed, status, the SPEC metrics and the analysis metrics. */
-    static void declare(TableSchema s, String table, List<String> specMetrics, List<String> analysisMetrics) {
+    /**
+     * Declares the analysis.csv columns: seed, status, then the given metrics in their order.
+     *
+     * @throws IllegalArgumentException naming a metric the catalogue does not declare
+     */
+    static void declare(TableSchema s, String table, List<String> metrics) {
         s.add(table, "seed", "int", "1", "model seed");
         s.add(table, "status", "string", "1", "completed | diverged (trajectory metrics are NA for diverged seeds)");
-        for (String name : specMetrics) {
-            column(s, table, get(name));
-        }
-        for (String name : analysisMetrics) {
+        for (String name : metrics) {
             column(s, table, get(name));
         }
     }

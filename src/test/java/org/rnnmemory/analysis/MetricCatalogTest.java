@@ -29,8 +29,9 @@ class MetricCatalogTest {
     }
 
     @Test
-    void theCatalogueDeclaresExactlyTheComputedAnalysisMetricsInColumnOrder() {
-        assertEquals(SeedDynamics.METRICS, MetricCatalog.analysisNames());
+    void everyMetricTheAnalysisWritesHasOneCatalogueEntry() {
+        assertTrue(MetricCatalog.analysisNames().containsAll(SeedDynamics.METRICS));
+        assertEquals(MetricCatalog.analysisNames().size(), Set.copyOf(MetricCatalog.analysisNames()).size());
         for (String m : allColumns()) {
             assertEquals(m, MetricCatalog.get(m).name());
         }
@@ -52,8 +53,7 @@ class MetricCatalogTest {
 
     @Test
     void tablesSchemasTakeUnitsAndMeaningsFromTheCatalogue() {
-        TableSchema analysis = AnalysisTables.schema(SpecMetrics.all(DURATIONS).stream().map(Metric::name).toList(),
-                "source");
+        TableSchema analysis = AnalysisTables.schema(allColumns(), "source");
         TableSchema seeds = RunTables.schema(DURATIONS);
         for (String m : allColumns()) {
             Metric x = MetricCatalog.get(m);
