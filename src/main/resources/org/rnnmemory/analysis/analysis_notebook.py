@@ -332,7 +332,7 @@ if curve_files:
         ax.set_yscale("log")
         ax.set_xlabel("Adam update")
         ax.set_ylabel(title)
-    axes[0].legend(loc="upper right")
+    axes[0].legend(loc="best")
     plt.show()
 else:
     print("No curves.csv beside this notebook: " + ("looked in " + ", ".join(str(run / "tables") for run in RUNS)
@@ -357,7 +357,7 @@ if (TABLES / "integration.csv").is_file() and PROTOCOL is not None:
     axes[0].plot(durations, PROTOCOL["slope_per_ms"] * durations, "k--", lw=1,
                  label=f"target {PROTOCOL['slope_per_ms']:g} × duration")
     axes[1].axhline(0, color="black", lw=0.6)
-    axes[0].legend(loc="upper left")
+    axes[0].legend(loc="best")
     plt.show()
 else:
     print("No integration.csv (or no run settings) beside this notebook: the integration curve is in "
