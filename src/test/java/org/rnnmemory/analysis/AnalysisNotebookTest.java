@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.rnnmemory.cli.CliRun;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.report.Jupyter;
 import tech.tablesaw.api.Table;
@@ -85,6 +87,39 @@ class AnalysisNotebookTest {
         assertTrue(total.find(), printed.toString());
         assertEquals(checks.size(), Integer.parseInt(total.group(1)));
         assertEquals(0, Integer.parseInt(total.group(2)));
+    }
+
+    @Test
+    void notebookOnlyRewritesTheNotebookOfAReportFolderFromItsTablesAlone() throws Exception {
+        Path copy = TinyRun.root().resolve("tables-only");
+        TinyRun.copyTree(TinyRun.export(), copy);
+        TinyRun.delete(copy.resolve("runs"));
+        CliRun o = TinyRun.cli("report", "--notebook-only", copy.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("notebook: " + copy.resolve("analysis.ipynb"), o.out().strip());
+        String nb = Files.readString(copy.resolve("analysis.ipynb"));
+        assertTrue(nb.contains("RUNS = []") && nb.contains("PROTOCOL = None"), "no run directory beside it");
+        if (Jupyter.installed()) {
+            assertTrue(nb.contains("No run directory beside this notebook"), "says what it cannot recompute");
+            assertTrue(nb.contains("numbers recomputed, 0 differ from the tables"), "the table checks ran and passed");
+            assertFalse(nb.contains("\"output_type\": \"error\""));
+        }
+    }
+
+    @Test
+    void notebookOnlyNeedsAReportFolderAndNothingElse() throws Exception {
+        Path empty = Files.createDirectories(TinyRun.root().resolve("no-report"));
+        CliRun o = TinyRun.cli("report", "--notebook-only", empty.toString());
+        assertEquals(2, o.code());
+        assertEquals("error: " + empty.resolve("tables").resolve("analysis.csv") + ": not found: the folder holds no "
+                + "analysis tables", o.err().strip());
+        CliRun both = TinyRun.cli("report", "--notebook-only", empty.toString(), "--out", empty.toString());
+        assertEquals(2, both.code());
+        assertEquals("error: --notebook-only takes one report folder and neither --out nor --reanalyze",
+                both.err().strip());
+        try (var files = Files.list(empty)) {
+            assertEquals(0, files.count(), "nothing written");
+        }
     }
 
     /** A cell of an exported table: the row whose first column (seed, or metric) equals {@code row}. */
