@@ -284,9 +284,9 @@ public final class AnalysisTables {
     }
 
     /** Columns, units and meanings of every analysis table. */
-    public static TableSchema schema(List<String> durationLabels, List<String> specMetrics, String publishedSource) {
+    public static TableSchema schema(List<String> metrics, String publishedSource) {
         TableSchema s = new TableSchema();
-        MetricCatalog.declare(s, ANALYSIS, durationLabels, specMetrics);
+        MetricCatalog.declare(s, ANALYSIS, metrics);
         s.add(SUMMARY, "metric", "string", "1", "column of analysis.csv");
         for (String[] c : new String[][] {{"n", "int", "non-NaN seeds"}, {"mean", "double", "mean"},
             {"sd", "double", "sample sd (n - 1)"}, {"median", "double", "median"}, {"min", "double", "minimum"},

@@ -102,13 +102,10 @@ public final class Analyzer {
         out.put(AnalysisTables.DIRECTIONS, AnalysisTables.directions(seeds));
         out.put(AnalysisTables.SPECTRA, AnalysisTables.spectra(seeds));
         out.forEach((name, t) -> TableSchema.writeCsv(t, tables.resolve(name + ".csv")));
-        TableSchema schema = AnalysisTables.schema(spec.evalProtocol().durationLabels(), runs.specMetricNames(),
+        TableSchema schema = AnalysisTables.schema(metrics,
                 ref.source());
         Json.write(tables.resolve(SCHEMA), schema.toJson());
-        Map<String, String> units = new LinkedHashMap<>();
-        schema.columns(AnalysisTables.ANALYSIS).forEach((c, col) -> units.put(c, col.unit()));
-        List<Path> figures = AnalysisFigures.writeAll(runs, seeds, out, plan, units,
-                runs.outputDir().resolve("figures"));
+        List<Path> figures = AnalysisFigures.writeAll(runs, seeds, out, plan, runs.outputDir().resolve("figures"));
         double total = (System.nanoTime() - start) / 1e9;
         Json.write(tables.resolve(INFO), info(runs, plan, options, ref, prov, simulated, total, figures));
         log.printf("[analyze] wrote %d tables and %d figures to %s in %.1f s%n", out.size(), figures.size() / 2,

@@ -26,6 +26,7 @@ import org.rnnmemory.io.RunInterruptedException;
 import org.rnnmemory.io.RunLock;
 import org.rnnmemory.io.StopSignals;
 import org.rnnmemory.io.TableSchema;
+import org.rnnmemory.report.ReportFiles;
 import tech.tablesaw.api.Table;
 
 /**
@@ -150,8 +151,9 @@ public final class SweepRunner {
         TableSchema.writeCsv(summary, plan.dir().resolve("sweep_summary.csv"));
         Json.write(plan.dir().resolve("schema.json"), SweepTables.schema(plan.spec(), labels, gain).toJson());
         List<EdgeOfChaosFinding> findings = gain ? findings(plan, rows) : List.of();
-        SweepReport.write(plan, rows, summary, findings, outcomes, chaos, command, git,
+        ReportFiles.Written report = SweepReport.write(plan, rows, summary, findings, outcomes, chaos, command, git,
                 Duration.between(start, Instant.now()));
+        log.println("[sweep] " + report.execution().line());
         log.println("[sweep] wrote " + plan.dir());
         return new Result(plan.dir(), outcomes, rows, findings, SweepReport.text(plan, rows, findings));
     }
