@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Train, evaluate and analyse continuous-time RNNs on an integration-and-memory task.",
         subcommands = {RunCommand.class, EvaluateCommand.class, BenchCommand.class, DatasetCommand.class,
                 AnalyzeCommand.class, ReportCommand.class, CompareCommand.class, ChaosCommand.class,
-                SweepCommand.class})
+                SweepCommand.class, DynamicsCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input (files, configuration). */
