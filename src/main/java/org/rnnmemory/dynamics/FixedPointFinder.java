@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
+import org.nd4j.linalg.api.blas.BlasException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -326,7 +327,7 @@ public final class FixedPointFinder {
         INDArray nd = Nd4j.create(m, new long[] {n, n}, 'c');
         try {
             Nd4j.getBlasWrapper().lapack().potrf(nd, true);
-        } catch (RuntimeException notPositiveDefinite) {
+        } catch (BlasException notPositiveDefinite) {
             return null;
         }
         double[] l = nd.dup('c').data().asDouble();
