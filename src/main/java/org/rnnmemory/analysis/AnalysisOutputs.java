@@ -67,7 +67,8 @@ public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Tabl
         }
         List<String> out = new ArrayList<>();
         for (String c : header.split(",")) {
-            if (!c.equals("seed") && !c.equals("status") && !SeedDynamics.METRICS.contains(c)) {
+            if (!c.equals("seed") && !c.equals("status") && !SeedDynamics.METRICS.contains(c)
+                    && !MechanismMetrics.NAMES.contains(c)) {
                 out.add(c);
             }
         }

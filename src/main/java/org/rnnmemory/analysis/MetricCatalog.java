@@ -15,7 +15,8 @@ import org.rnnmemory.train.RunTables;
  * ill-defined, SPEC section 4),
  * {@code readout} (readout geometry in the memory period), {@code trajectory} (separation of
  * memory-period trajectories) and {@code output} (integration curve and plateau drift, computed
- * from the network output like precision itself).
+ * from the network output like precision itself) and {@code mechanism} (optimal readout, fixed and slow
+ * points, linearisation, memory-period speed: {@link MechanismMetrics}).
  */
 public final class MetricCatalog {
     private MetricCatalog() {}
@@ -81,6 +82,9 @@ public final class MetricCatalog {
         if (metric.startsWith("integ_") || metric.startsWith("drift_")) {
             return "output";
         }
+        if (metric.startsWith(MechanismMetrics.PREFIX)) {
+            return "mechanism";
+        }
         throw new IllegalArgumentException("unknown metric '" + metric + "'");
     }
 
@@ -99,5 +103,6 @@ public final class MetricCatalog {
             s.add(table, m, "double", c.unit(), c.description() + " [" + kind(m) + "]");
         }
         DYNAMICS.forEach((m, ud) -> s.add(table, m, "double", ud[0], ud[1] + " [" + kind(m) + "]"));
+        MechanismMetrics.declare(s, table);
     }
 }

@@ -25,6 +25,8 @@ import tech.tablesaw.api.Table;
 
 /** {@code rnnmem report} on a tiny run without analysis: it analyses first, then writes the report folder. */
 class ReportAnalysisTest {
+    /** Figures of an analysis: seven of the activity and output, four of the mechanism. */
+    static final int FIGURES = 7 + 4;
     static Path run;
     static Path out;
     static String markdown;
@@ -71,8 +73,8 @@ class ReportAnalysisTest {
                 }
             }
         }
-        assertEquals(7, pngs, "every figure");
-        assertTrue(code >= 11, "7 figures and 4 tables");
+        assertEquals(FIGURES, pngs, "every figure");
+        assertTrue(code >= FIGURES + 4, "every figure and 4 tables");
     }
 
     @Test
@@ -83,7 +85,7 @@ class ReportAnalysisTest {
             assertNotNull(ImageIO.read(out.resolve(m.group(1)).toFile()), m.group(1));
             n++;
         }
-        assertEquals(7, n);
+        assertEquals(FIGURES, n);
     }
 
     /** Row {@code label} (first column) of a CSV table in the run directory. */
@@ -111,7 +113,8 @@ class ReportAnalysisTest {
                 + Numbers.format(csv("correlations", "weight_correlation", "pearson_p")) + ", Holm p = "
                 + Numbers.format(csv("correlations", "weight_correlation", "holm_p")));
         for (String m : List.of(IntegrationCurve.SLOPE_TRAINED, IntegrationCurve.R2_OUTSIDE, Separation.SLOPE,
-                SeedDynamics.DRIFT, ReadoutGeometry.VAR_FRACTION, ReadoutGeometry.MEAN_FRACTION)) {
+                SeedDynamics.DRIFT, ReadoutGeometry.VAR_FRACTION, ReadoutGeometry.MEAN_FRACTION,
+                "mech_readout_cosine", "mech_optimal_precision", "mech_separation_rate")) {
             expected.add(Numbers.format(csv("summary", m, "mean")) + " [95% CI "
                     + Numbers.format(csv("summary", m, "mean_ci_low")) + ", "
                     + Numbers.format(csv("summary", m, "mean_ci_high")) + "]");
@@ -134,7 +137,7 @@ class ReportAnalysisTest {
             assertTrue(target.startsWith("data:image/png;base64,") || target.startsWith("#"), target);
             images += target.startsWith("data:") ? 1 : 0;
         }
-        assertEquals(7, images);
+        assertEquals(FIGURES, images);
         for (String forbidden : List.of("<script", "<link", "<iframe", "url(", "@import")) {
             assertFalse(html.contains(forbidden), forbidden);
         }
@@ -144,7 +147,7 @@ class ReportAnalysisTest {
     void exportHoldsOnlyTheReportFiles() throws Exception {
         try (Stream<Path> s = Files.walk(out)) {
             List<String> files = s.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList();
-            assertEquals(4 + 7 + 4, files.size(), files.toString());
+            assertEquals(4 + FIGURES + 4, files.size(), files.toString());
         }
     }
 }
