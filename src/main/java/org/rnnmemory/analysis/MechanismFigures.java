@@ -18,6 +18,7 @@ import org.rnnmemory.dynamics.NetworkDynamics;
 import org.rnnmemory.dynamics.PointAnalysis;
 import org.rnnmemory.dynamics.Spectrum;
 import org.rnnmemory.eval.Pca;
+import org.rnnmemory.plot.FigureSize;
 import org.rnnmemory.plot.Figures;
 import org.rnnmemory.plot.HouseStyle;
 import org.rnnmemory.plot.Palette;
@@ -44,6 +45,10 @@ public final class MechanismFigures {
     public static final String SPECTRA = "mechanism_spectra";
     public static final String SPEED = "mechanism_speed";
     public static final String READOUT = "mechanism_readout";
+
+    /** Panel sizes of the points figure: the last panel is wider by its legend, so all plot areas match. */
+    static final FigureSize PLAIN = FigureSize.inches(2.2, 2.2);
+    static final FigureSize WITH_LEGEND = FigureSize.inches(3.1, 2.2);
 
     private MechanismFigures() {}
 
@@ -100,7 +105,9 @@ public final class MechanismFigures {
         Pca pca = Pca.of(Pca.covariance(Nd4j.create(states.toArray(new double[0][])), false));
         double[] e1 = pca.vector(0);
         double[] e2 = pca.vector(1);
-        XYChart c = Panels.chart(Panels.THIRD, label + " seed " + seed, "PC1 of memory states h", "PC2");
+        boolean legend = label.equals("worst");
+        XYChart c = Panels.chart(legend ? WITH_LEGEND : PLAIN, label + " seed " + seed, "PC1 of memory states h",
+                "PC2");
         Panels.plainY(c);
         String[] tests = d.readout().lossByDuration().keySet().toArray(new String[0]);
         for (int k = 0; k < t.figureStates().length; k++) {
@@ -119,8 +126,8 @@ public final class MechanismFigures {
         double[] o = project(new double[n], mean, e1, e2);
         HouseStyle.markers(c.addSeries("h = 0", new double[] {o[0]}, new double[] {o[1]}), SeriesMarkers.CROSS,
                 Palette.GREY);
-        c.getStyler().setLegendVisible(label.equals("best"));
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setLegendVisible(legend);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setMarkerSize(5);
         return c;
     }
@@ -213,7 +220,7 @@ public final class MechanismFigures {
         double[] x = results.values().stream().mapToDouble(f).toArray();
         double[] y = results.keySet().stream().mapToDouble(precision::get).toArray();
         double[][] p = Panels.finite(x, y);
-        String title = p[0].length >= 3 ? rTitle(Correlation.pearson(p[0], p[1])) : "n = " + p[0].length;
+        String title = p[0].length >= 3 ? rTitle(Correlation.pearson(p[0], p[1])) : p[0].length + " seeds";
         XYChart c = Panels.chart(Panels.THIRD, title, xLabel, "precision (MSE)");
         HouseStyle.markers(c.addSeries("seeds", p[0], p[1]), SeriesMarkers.CIRCLE, Palette.BLUE);
         c.getStyler().setLegendVisible(false);
@@ -223,7 +230,7 @@ public final class MechanismFigures {
     }
 
     private static String rTitle(PearsonResult r) {
-        return "r = " + Numbers.format(r.r()) + ", p = " + Numbers.format(r.p()) + " (n = " + r.n() + ")";
+        return "r = " + Numbers.format(r.r()) + ", p = " + Numbers.format(r.p());
     }
 
     static List<XYChart> readout(Map<Integer, NetworkDynamics> results, Map<Integer, Double> precision,
@@ -234,8 +241,7 @@ public final class MechanismFigures {
         double[][] p = bothPositive(opt, tr);
         HouseStyle.markers(a.addSeries("seeds", p[0], p[1]), SeriesMarkers.CIRCLE, Palette.BLUE);
         identity(a, p[0], p[1]);
-        HouseStyle.logX(a);
-        HouseStyle.logY(a);
+        logLog(a);
         a.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         int median = ranked.get((ranked.size() - 1) / 2);
         NetworkDynamics m = results.get(median);
@@ -251,16 +257,22 @@ public final class MechanismFigures {
                 : d.untrained().precision()).toArray();
         double[][] q = bothPositive(opt, un);
         if (q[0].length > 0) {
-            XYChart c = Panels.chart(Panels.THIRD, "optimal readout: before and after training",
-                    "trained I (MSE)", "untrained I (MSE)");
+            XYChart c = Panels.chart(Panels.THIRD, "optimal readout's precision", "with trained I (MSE)",
+                    "with untrained I (MSE)");
             HouseStyle.markers(c.addSeries("seeds", q[0], q[1]), SeriesMarkers.CIRCLE, Palette.VERMILLION);
             identity(c, q[0], q[1]);
-            HouseStyle.logX(c);
-            HouseStyle.logY(c);
+            logLog(c);
             c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
             out.add(c);
         }
         return out;
+    }
+
+    /** Logarithmic x and y axes with XChart's own tick labels. */
+    private static void logLog(XYChart c) {
+        c.getStyler().setxAxisTickLabelsFormattingFunction(null);
+        HouseStyle.logX(c);
+        HouseStyle.logY(c);
     }
 
     /** The points where x and y are both finite and positive (log-log panels). */

@@ -8,7 +8,8 @@ import org.rnnmemory.dynamics.PointAnalysis;
 import org.rnnmemory.io.TableSchema;
 
 /**
- * The per-seed mechanism columns of {@code tables/analysis.csv} (kind {@code mechanism}), computed
+ * The per-seed mechanism columns of {@code tables/analysis.csv} (kind {@code mechanism}, except the
+ * ratio of trained to optimal precision, kind {@code performance} like precision itself), computed
  * from a seed's {@link NetworkDynamics}: the optimal readout against the trained one, the origin's
  * spectrum, the fixed and slow points and the point nearest to the memory-period trajectories, and
  * the speed and separation of those trajectories. Every name starts with {@value #PREFIX}.
@@ -59,6 +60,14 @@ public final class MechanismMetrics {
         m.put("mech_separation_rate", new String[] {"1/s", "finite-time separation rate: mean over neighbouring "
             + "durations (10 ms apart) of the slope of ln |h_a(t) - h_b(t)| over the memory period (< 0: converge)"});
         return m;
+    }
+
+    /** Columns computed from the trained precision itself: kind {@code performance}, never tested against it. */
+    static final List<String> FROM_PRECISION = List.of("mech_precision_ratio");
+
+    /** The kind of a mechanism column ({@link MetricCatalog#kind}). */
+    static String kind(String metric) {
+        return FROM_PRECISION.contains(metric) ? "performance" : "mechanism";
     }
 
     /** Every column NaN (a seed that was not analysed). */
@@ -119,6 +128,6 @@ public final class MechanismMetrics {
 
     /** Declares the mechanism columns of {@code table}. */
     static void declare(TableSchema s, String table) {
-        COLUMNS.forEach((name, ud) -> s.add(table, name, "double", ud[0], ud[1] + " [mechanism]"));
+        COLUMNS.forEach((name, ud) -> s.add(table, name, "double", ud[0], ud[1] + " [" + kind(name) + "]"));
     }
 }

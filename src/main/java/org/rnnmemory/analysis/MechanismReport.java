@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rnnmemory.analysis.stats.WilcoxonResult;
 import org.rnnmemory.analysis.stats.WilcoxonSignedRank;
+import org.rnnmemory.dynamics.DynamicsSettings;
 import org.rnnmemory.report.Numbers;
 import org.rnnmemory.report.Report;
 import tech.tablesaw.api.Table;
@@ -132,25 +133,57 @@ final class MechanismReport {
         return parts.isEmpty() ? "no mechanism metric varies across seeds" : String.join("; ", parts);
     }
 
+    /** What the point nearest to the memory-period states is, counted over the seeds. */
+    static String nearestKinds(AnalysisOutputs a) {
+        Table t = a.table(AnalysisTables.ANALYSIS);
+        int stable = 0;
+        int unstable = 0;
+        int slow = 0;
+        int none = 0;
+        // A fixed point has q <= the finder's tolerance, i.e. speed sqrt(2 q) / tau at most this (1/s).
+        double fixedSpeed = Math.sqrt(2 * DynamicsSettings.ANALYZE.finder().fixedTolerance())
+                / a.spec().network().tauMs() * 1000.0 * (1 + 1e-9);
+        for (int r = 0; r < t.rowCount(); r++) {
+            double speed = t.doubleColumn("mech_nearest_speed").getDouble(r);
+            double dims = t.doubleColumn("mech_nearest_unstable_dims").getDouble(r);
+            if (Double.isNaN(t.doubleColumn("mech_speed_mean").getDouble(r))) {
+                continue;
+            }
+            if (Double.isNaN(speed)) {
+                none++;
+            } else if (speed > fixedSpeed) {
+                slow++;
+            } else if (dims == 0) {
+                stable++;
+            } else {
+                unstable++;
+            }
+        }
+        Findings f = new Findings(a);
+        return "The point nearest to the memory-period states (" + f.meanCi("mech_nearest_distance") + " of their "
+                + "mean norm away) is a stable fixed point for " + stable + ", an unstable fixed point for " + unstable
+                + " and a slow point for " + slow + " seed" + (stable + unstable + slow == 1 ? "" : "s")
+                + (none > 0 ? "; " + none + " without any point found" : "") + ".";
+    }
+
     /** The mechanism finding in numbers (also listed among the report's findings). */
     static String finding(AnalysisOutputs a) {
         Findings f = new Findings(a);
-        double cos = f.summary("mech_readout_cosine", "mean");
         double ratio = f.summary("mech_precision_ratio", "median");
         WilcoxonResult w = paired(a);
-        String readout = "The trained readout is " + (cos > 0.9 ? "close to" : "far from") + " the optimal linear "
-                + "readout of its own dynamics (cosine " + f.meanCi("mech_readout_cosine") + "); the optimal readout's "
-                + "precision is " + f.meanCi("mech_optimal_precision") + ", the trained one's a median " + f(ratio)
-                + " times larger (paired Wilcoxon p = " + f(w.p()) + ").";
-        double speed = f.summary("mech_speed_mean", "mean");
-        double nearest = f.summary("mech_nearest_speed", "mean");
-        String drift = " The memory is not held at a fixed point: the state keeps moving at " + f(speed) + " per s on "
-                + "average, " + (Double.isNaN(nearest) ? "and no fixed or slow point was found near it"
-                : "while the nearest fixed or slow point, " + f(f.summary("mech_nearest_distance", "mean"))
-                + " of the states' norm away, moves at " + f(nearest) + " per s") + "; trajectories of neighbouring "
-                + "durations " + (f.summary("mech_separation_rate", "mean_ci_low") > 0 ? "separate"
-                : f.summary("mech_separation_rate", "mean_ci_high") < 0 ? "converge" : "neither clearly converge nor "
-                + "separate") + " (" + f.meanCi("mech_separation_rate") + " per s).";
+        String readout = "The optimal linear readout of each trained network's own dynamics reaches a precision of "
+                + f.meanCi("mech_optimal_precision") + "; the trained readout's is a median " + f(ratio) + " times "
+                + (ratio >= 1 ? "larger" : "that") + " (paired Wilcoxon p = " + f(w.p()) + ", n = " + w.n() + "), and "
+                + "the two readouts have a cosine of " + f.meanCi("mech_readout_cosine") + " (1: the same direction).";
+        if (f.summary("mech_untrained_optimal_precision", "n") > 0) {
+            readout += " Before I is trained, the optimal readout already reaches "
+                    + f.meanCi("mech_untrained_optimal_precision") + ".";
+        }
+        String drift = " " + nearestKinds(a) + " During the memory period the state moves at "
+                + f.meanCi("mech_speed_mean") + " per s (slowest instant " + f.meanCi("mech_speed_min")
+                + " per s); trajectories of neighbouring durations " + (f.summary("mech_separation_rate",
+                "mean_ci_low") > 0 ? "separate" : f.summary("mech_separation_rate", "mean_ci_high") < 0 ? "converge"
+                : "neither clearly converge nor separate") + " (" + f.meanCi("mech_separation_rate") + " per s).";
         List<String> sig = new ArrayList<>();
         for (String m : PREDICTORS) {
             double holm = f.corr(m, "holm_p");

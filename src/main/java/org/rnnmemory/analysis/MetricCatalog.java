@@ -83,7 +83,7 @@ public final class MetricCatalog {
             return "output";
         }
         if (metric.startsWith(MechanismMetrics.PREFIX)) {
-            return "mechanism";
+            return MechanismMetrics.kind(metric);
         }
         throw new IllegalArgumentException("unknown metric '" + metric + "'");
     }
