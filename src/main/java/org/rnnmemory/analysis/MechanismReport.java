@@ -45,7 +45,7 @@ final class MechanismReport {
                 + "dashed: equality. Middle: the two readouts' weights for the median seed. Right (when the untrained "
                 + "input weights are known): the optimal readout's precision with the untrained against the trained "
                 + "input weights.");
-        b.paragraph(origin(f));
+        b.paragraph(origin(a, f));
         figure(b, a, MechanismFigures.SPECTRA, "Eigenvalues of the Jacobian J(0) = −1 + gG at the origin (units of "
                 + "1/τ) with the circular-law disc of radius g around −1, and of J at the median seed's point nearest "
                 + "to its memory-period states; right of the dashed line Re λ = 0 a direction grows.");
@@ -82,7 +82,8 @@ final class MechanismReport {
                 + " on the test durations, against " + f.meanCi("precision") + " for the trained readout (trained / "
                 + "optimal: " + f.meanCi("mech_precision_ratio") + "; Wilcoxon signed-rank V = " + f(w.v()) + ", p = "
                 + f(w.p()) + ", n = " + w.n() + "). The cosine between the optimal and the trained readout is "
-                + f.meanCi("mech_readout_cosine") + ".";
+                + f.meanCi("mech_readout_cosine") + ". Optimal here means for the noise-free trials on which precision "
+                + "is measured; it implies nothing about robustness to noise.";
         double n = f.summary("mech_untrained_optimal_precision", "n");
         if (n > 0) {
             s += " With the seeds' untrained input weights the optimal readout reaches "
@@ -92,12 +93,21 @@ final class MechanismReport {
         return s;
     }
 
-    static String origin(Findings f) {
+    static String origin(AnalysisOutputs a, Findings f) {
+        double dims = f.summary("mech_origin_unstable_dims", "mean");
+        int n = a.spec().network().hiddenSize();
+        double g = a.spec().network().gain();
         return "Every trial starts at h = 0, a fixed point of the input-free field. Its Jacobian J(0) = −1 + gG has "
-                + f(f.summary("mech_origin_unstable_dims", "mean")) + " unstable directions (largest real part "
-                + f(f.summary("mech_origin_max_real", "mean")) + " per τ); the input weights put "
-                + f.meanCi("mech_origin_input_unstable_fraction") + " of |I|² into their span, to be compared with "
-                + "unstable dimensions / N for a random direction.";
+                + count(dims) + " unstable directions (mean over seeds; the circular law expects "
+                + f(n * org.rnnmemory.dynamics.OriginSpectrum.circularLawFraction(g)) + " for N = " + n + ", g = "
+                + f(g) + "), largest real part " + f(f.summary("mech_origin_max_real", "mean")) + " per τ. The input "
+                + "weights put " + f.meanCi("mech_origin_input_unstable_fraction") + " of |I|² into the unstable "
+                + "subspace, against " + f(dims / n) + " for a random direction.";
+    }
+
+    /** A mean that is a whole number without decimals, else four significant digits. */
+    private static String count(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : f(v);
     }
 
     static String points(Findings f) {
