@@ -38,7 +38,7 @@ public final class MechanismMetrics {
             + "network with the seed's untrained input weights (NA when they cannot be reproduced)"});
         m.put("mech_untrained_readout_cosine", new String[] {"1", "cos(optimal readout with untrained I, trained w)"});
         m.put("mech_origin_max_real", new String[] {"1/tau", "largest real part of the eigenvalues of J(0) = -1 + g G"});
-        m.put("mech_origin_unstable_dims", new String[] {"1", "eigenvalues of J(0) with positive real part"});
+        m.put("mech_origin_unstable_dims", new String[] {"1", "eigenvalues of J(0) with real part > 1e-6 / tau"});
         m.put("mech_origin_input_unstable_fraction", new String[] {"1", "|P I|^2 / |I|^2, P the orthogonal projector "
             + "onto the unstable subspace of J(0) (a random direction: unstable dims / N)"});
         m.put("mech_fixed_points", new String[] {"1", "fixed points found (q <= 1e-20 / tau^2) from the sampled "
@@ -48,7 +48,8 @@ public final class MechanismMetrics {
         m.put("mech_nearest_distance", new String[] {"1", "distance of " + nearest + " to the nearest such state, "
             + "relative to their mean norm |h|"});
         m.put("mech_nearest_speed", new String[] {"1/s", "|F| / tau at " + nearest});
-        m.put("mech_nearest_unstable_dims", new String[] {"1", "eigenvalues of J with positive real part at " + nearest});
+        m.put("mech_nearest_unstable_dims", new String[] {"1", "eigenvalues of J with real part > 1e-6 / tau at "
+            + nearest});
         m.put("mech_nearest_output", new String[] {"1", "output w . tanh(h) at " + nearest});
         m.put("mech_nearest_readout_alignment", new String[] {"1", "|cos(w, right eigenvector of the leading "
             + "eigenvalue of J)| at " + nearest + " (random directions: of order 1 / sqrt(N))"});

@@ -164,7 +164,7 @@ public final class MechanismTables {
         s.add(POINTS, "q", "double", "1/tau^2", "q(h) = |F(h)|^2 / 2, input off");
         s.add(POINTS, "speed", "double", "1/s", "|F(h)| / tau");
         s.add(POINTS, "output", "double", "1", "w . tanh(h)");
-        s.add(POINTS, "unstable_dims", "double", "1", "eigenvalues of J(h) with real part > 1e-9 / tau");
+        s.add(POINTS, "unstable_dims", "double", "1", "eigenvalues of J(h) with real part > 1e-6 / tau");
         s.add(POINTS, "max_real", "double", "1/tau", "largest real part of an eigenvalue of J(h)");
         s.add(POINTS, "slowest_time_constant_ms", "double", "ms", "tau / min |Re lambda| (NA when infinite; at a slow "
                 + "point J^T F = 0, so J is singular and this is unbounded)");

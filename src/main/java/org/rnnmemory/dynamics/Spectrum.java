@@ -22,8 +22,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 public record Spectrum(double[] re, double[] im) {
 
-    /** Real parts above this value (1/tau) count as unstable (growing) directions. */
-    public static final double UNSTABLE_TOLERANCE = 1e-9;
+    /**
+     * Real parts above this value (1/tau) count as unstable (growing) directions: a growth time
+     * constant under 10^6 tau. It lies above the rounding of the zero eigenvalue that J has at every
+     * slow point (J^T F = 0 there, to the finder's gradient tolerance of 1e-8 |F|).
+     */
+    public static final double UNSTABLE_TOLERANCE = 1e-6;
 
     public Spectrum {
         if (re.length != im.length) {
