@@ -28,8 +28,8 @@ public final class MechanismMetrics {
 
     private static Map<String, String[]> columns() {
         Map<String, String[]> m = new LinkedHashMap<>();
-        String opt = "optimal readout (ridge least squares over the evaluation window of noise-free trials of the trained "
-                + "range, ridge by leave-one-duration-out cross-validation)";
+        String opt = "optimal readout (ridge least squares over the evaluation window of noise-free trials of the "
+                + "trained range, ridge by leave-one-duration-out cross-validation)";
         m.put("mech_readout_cosine", new String[] {"1", "cos(" + opt + ", trained w)"});
         m.put("mech_optimal_precision", new String[] {"MSE", "precision of the " + opt});
         m.put("mech_precision_ratio", new String[] {"1", "trained precision / precision of the optimal readout "
@@ -37,7 +37,8 @@ public final class MechanismMetrics {
         m.put("mech_untrained_optimal_precision", new String[] {"MSE", "precision of the optimal readout of the "
             + "network with the seed's untrained input weights (NA when they cannot be reproduced)"});
         m.put("mech_untrained_readout_cosine", new String[] {"1", "cos(optimal readout with untrained I, trained w)"});
-        m.put("mech_origin_max_real", new String[] {"1/tau", "largest real part of the eigenvalues of J(0) = -1 + g G"});
+        m.put("mech_origin_max_real", new String[] {"1/tau", "largest real part of the eigenvalues of "
+            + "J(0) = -1 + g G"});
         m.put("mech_origin_unstable_dims", new String[] {"1", "eigenvalues of J(0) with real part > 1e-6 / tau"});
         m.put("mech_origin_input_unstable_fraction", new String[] {"1", "|P I|^2 / |I|^2, P the orthogonal projector "
             + "onto the unstable subspace of J(0) (a random direction: unstable dims / N)"});

@@ -47,8 +47,8 @@ final class MechanismReport {
                 + "input weights.");
         b.paragraph(origin(a, f));
         figure(b, a, MechanismFigures.SPECTRA, "Eigenvalues of the Jacobian J(0) = −1 + gG at the origin (units of "
-                + "1/τ) with the circular-law disc of radius g around −1, and of J at the median seed's point nearest "
-                + "to its memory-period states; right of the dashed line Re λ = 0 a direction grows.");
+                + "1/τ) with the circular-law disc of radius g around −1, and of J at the median seed's point "
+                + "nearest to its memory-period states; right of the dashed line Re λ = 0 a direction grows.");
         b.paragraph(points(f));
         figure(b, a, MechanismFigures.POINTS, "Test trajectories over the memory period (one line per test duration) "
                 + "and the fixed (circles) and slow points (diamonds) found from states sampled on them, in the plane "
@@ -87,8 +87,9 @@ final class MechanismReport {
         double n = f.summary("mech_untrained_optimal_precision", "n");
         if (n > 0) {
             s += " With the seeds' untrained input weights the optimal readout reaches "
-                    + f.meanCi("mech_untrained_optimal_precision") + " (" + (int) n + " seeds): a readout fitted to the "
-                    + "untrained network, with cosine " + f.meanCi("mech_untrained_readout_cosine") + " to the trained w.";
+                    + f.meanCi("mech_untrained_optimal_precision") + " (" + (int) n + " seeds): a readout fitted to "
+                    + "the untrained network, with cosine " + f.meanCi("mech_untrained_readout_cosine")
+                    + " to the trained w.";
         }
         return s;
     }

@@ -56,7 +56,8 @@ class OptimalReadoutTest {
         // The loss is evaluated from moments, (w'Gw - 2 y w.s + T y^2) / T: rounding leaves ~1e-16 y^2.
         assertTrue(OptimalReadout.meanLoss(stats, w) < 1e-13, "loss " + OptimalReadout.meanLoss(stats, w));
         OptimalReadout.Fit cv = OptimalReadout.crossValidated(stats);
-        assertTrue(cv.relativeRidge() <= 1e-6, "noise-free targets need no regularisation, chose " + cv.relativeRidge());
+        assertTrue(cv.relativeRidge() <= 1e-6, "noise-free targets need no regularisation, chose "
+                + cv.relativeRidge());
         double cos = Field.dot(cv.w(), wp) / (Field.norm(cv.w()) * Field.norm(wp));
         assertTrue(cos > 1 - 1e-8, "cos(cross-validated w, planted w) = " + cos);
     }
