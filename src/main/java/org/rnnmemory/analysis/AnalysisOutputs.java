@@ -67,7 +67,7 @@ public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Tabl
         }
         List<String> out = new ArrayList<>();
         for (String c : header.split(",")) {
-            if (c.equals("seed") || c.equals("status")) {
+            if (c.equals("seed") || c.equals("status") || MechanismMetrics.NAMES.contains(c)) {
                 continue;
             }
             if (!MetricCatalog.known(c)) {

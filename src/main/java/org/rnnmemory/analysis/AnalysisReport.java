@@ -215,6 +215,7 @@ public final class AnalysisReport {
         performance(b, a, f);
         predictors(b, a, f);
         dynamics(b, a, f);
+        MechanismReport.section(b, a);
         tables(b, a);
         provenance(b, a);
         return b.build();

@@ -297,7 +297,7 @@ public final class AnalysisTables {
             s.add(SUMMARY, c[0], c[1], "metric's unit", c[2]);
         }
         s.add(CORRELATIONS, "metric", "string", "1", "column of analysis.csv tested against precision");
-        s.add(CORRELATIONS, "kind", "string", "1", "performance | weights | pca | legacy | readout | trajectory | output");
+        s.add(CORRELATIONS, "kind", "string", "1", "performance | weights | pca | legacy | readout | trajectory | output | mechanism");
         for (String[] c : new String[][] {{"n", "int", "complete pairs"}, {"pearson_r", "double", "Pearson r"},
             {"pearson_p", "double", "two-sided p (t test, n - 2 df)"}, {"spearman_rho", "double", "Spearman rho"},
             {"spearman_p", "double", "two-sided p (t approximation)"},

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.dynamics.DynamicsSettings;
 import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.eval.Evaluator;
 import org.rnnmemory.eval.NonFiniteSimulationException;
@@ -82,12 +83,14 @@ public final class Analyzer {
         checkWeights(runs);
         log.printf("[analyze] %s: %d seeds from %d run director%s, %d durations per seed%n", spec.name(),
                 runs.seeds().size(), dirs.size(), dirs.size() == 1 ? "y" : "ies", plan.durationsMs().length);
-        List<SeedAnalysis> seeds = simulate(runs, spec.evalProtocol(), plan, options, log);
+        Mechanisms mechanisms = new Mechanisms(spec, DynamicsSettings.ANALYZE);
+        List<SeedAnalysis> seeds = simulate(runs, spec.evalProtocol(), plan, options, mechanisms, log);
         double simulated = (System.nanoTime() - start) / 1e9;
         Path tables = runs.outputDir().resolve("tables");
         PublishedReference ref = PublishedReference.load();
         List<String> metrics = new ArrayList<>(runs.specMetricNames());
         metrics.addAll(SeedDynamics.METRICS);
+        metrics.addAll(MechanismMetrics.NAMES);
         Table analysis = AnalysisTables.analysis(seeds, metrics);
         Map<String, Table> out = new LinkedHashMap<>();
         out.put(AnalysisTables.ANALYSIS, analysis);
@@ -105,7 +108,9 @@ public final class Analyzer {
         TableSchema schema = AnalysisTables.schema(metrics,
                 ref.source());
         Json.write(tables.resolve(SCHEMA), schema.toJson());
-        List<Path> figures = AnalysisFigures.writeAll(runs, seeds, out, plan, runs.outputDir().resolve("figures"));
+        List<Path> figures = new ArrayList<>(AnalysisFigures.writeAll(runs, seeds, out, plan,
+                runs.outputDir().resolve("figures")));
+        figures.addAll(mechanisms.write(tables, runs.outputDir().resolve("figures"), analysis));
         double total = (System.nanoTime() - start) / 1e9;
         Json.write(tables.resolve(INFO), info(runs, plan, options, ref, prov, simulated, total, figures));
         log.printf("[analyze] wrote %d tables and %d figures to %s in %.1f s%n", out.size(), figures.size() / 2,
@@ -124,14 +129,14 @@ public final class Analyzer {
 
     /** Simulates every completed seed in parallel; a seed with non-finite metrics is left out (NaN). */
     static List<SeedAnalysis> simulate(RunSet runs, EvalProtocol protocol, DurationPlan plan, AnalysisOptions o,
-                                       PrintStream log) {
+                                       Mechanisms mechanisms, PrintStream log) {
         Map<Integer, Pca> spontaneous = new HashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(o.workers(), Math.max(1, runs.seeds().size())));
         List<Future<SeedAnalysis>> futures = new ArrayList<>();
         try {
             for (RunSet.SeedRecord r : runs.seeds()) {
                 futures.add(pool.submit(() -> analyseSeed(r, runs.seedDirs().get(r.seed()), protocol, plan, o,
-                        spontaneous)));
+                        spontaneous, mechanisms)));
             }
             List<SeedAnalysis> out = new ArrayList<>();
             for (Future<SeedAnalysis> f : futures) {
@@ -156,11 +161,13 @@ public final class Analyzer {
     }
 
     private static SeedAnalysis analyseSeed(RunSet.SeedRecord r, Path dir, EvalProtocol protocol, DurationPlan plan,
-                                            AnalysisOptions o, Map<Integer, Pca> spontaneousCache) {
+                                            AnalysisOptions o, Map<Integer, Pca> spontaneousCache,
+                                            Mechanisms mechanisms) {
         Map<String, Double> metrics = new LinkedHashMap<>(r.metrics());
         if (!"completed".equals(r.status())) {
             // a diverged seed's weights may hold NaN: they are not read
             SeedDynamics.METRICS.forEach(m -> metrics.put(m, Double.NaN));
+            metrics.putAll(MechanismMetrics.missing());
             return new SeedAnalysis(r.seed(), r.status(), metrics, null, null, null);
         }
         CtrnnWeights w = WeightsIO.load(dir, DataType.DOUBLE);
@@ -174,6 +181,7 @@ public final class Analyzer {
                     + "); the seed is marked completed but its weights cannot be analysed");
         }
         metrics.putAll(d.metrics());
+        metrics.putAll(mechanisms.analyse(r.seed(), w, protocol));
         double[] input = w.I().data().asDouble();
         return new SeedAnalysis(r.seed(), r.status(), metrics, d, spont.eigenvalues(),
                 ReadoutGeometry.cumulativeFraction(spont, input));

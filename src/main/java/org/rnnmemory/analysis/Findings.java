@@ -230,11 +230,16 @@ final class Findings {
 
     /** Every finding, in report order. */
     List<Statement> all() {
-        return List.of(new Statement("Precision", precision()), new Statement("Weight correlation", weightCorrelation()),
+        List<Statement> all = new ArrayList<>(List.of(new Statement("Precision", precision()),
+                new Statement("Weight correlation", weightCorrelation()),
                 new Statement("Does any metric predict precision?", correlationFamily()),
                 new Statement("Integration curve", integration()), new Statement("Trajectory separation", separation()),
                 new Statement("Plateau constancy", drift()), new Statement("Readout against the memory-period activity",
-                        readout()));
+                        readout())));
+        if (MechanismReport.present(a)) {
+            all.add(new Statement("Mechanism", MechanismReport.finding(a)));
+        }
+        return all;
     }
 
     /** Durations and trained range as recorded in analysis.json. */

@@ -18,7 +18,9 @@ import org.rnnmemory.io.TableSchema;
  * participation ratios, ill-defined, SPEC section 4), {@code readout} (readout geometry in the
  * memory period), {@code trajectory} (separation of memory-period trajectories) and {@code output}
  * (integration curve and plateau drift, computed from the network output like precision itself).
- * A new metric is one more {@link #metric} line here plus the code that computes it.
+ * {@code mechanism} (optimal readout, fixed and slow points, linearisation, memory-period speed:
+ * {@link MechanismMetrics}, declared there). A new metric is one more {@link #metric} line here
+ * plus the code that computes it.
  */
 public final class MetricCatalog {
     private MetricCatalog() {}
@@ -70,12 +72,18 @@ public final class MetricCatalog {
         return new Metric(name, kind, unit, label, description);
     }
 
+    private static List<Metric> concat(List<Metric> a, List<Metric> b) {
+        List<Metric> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     private static Map<String, Metric> index() {
         Map<String, Metric> m = new LinkedHashMap<>();
         for (Metric x : SpecMetrics.all(List.of())) {
             m.put(x.name(), x);
         }
-        for (Metric x : ANALYSIS) {
+        for (Metric x : concat(ANALYSIS, MechanismMetrics.METRICS)) {
             if (m.put(x.name(), x) != null) {
                 throw new IllegalStateException("metric " + x.name() + " is declared twice");
             }

@@ -49,6 +49,7 @@ public final class Main implements Runnable {
         m.put("init", InitCommand::new);
         m.put("submit", SubmitCommand::new);
         m.put("status", StatusCommand::new);
+        m.put("dynamics", DynamicsCommand::new);
         return m;
     }
 

@@ -30,6 +30,8 @@ public record Metric(String name, String kind, String unit, String label, String
     public static final String TRAJECTORY = "trajectory";
     /** Integration curve and plateau drift, computed from the network output like precision. */
     public static final String OUTPUT = "output";
+    /** Kind of the mechanism metrics (optimal readout, fixed and slow points, linearisation). */
+    public static final String MECHANISM = "mechanism";
 
     /** Longest axis title (label and unit), in characters. */
     public static final int MAX_AXIS_LABEL = 30;

@@ -23,6 +23,8 @@ import tech.tablesaw.api.Table;
 
 /** {@code rnnmem report} on a tiny run without analysis: it analyses first, then writes the report folder. */
 class ReportAnalysisTest {
+    /** Figures of an analysis: seven of the activity and output, four of the mechanism. */
+    static final int FIGURES = 7 + 4;
     static Path run;
     static Path out;
     static String markdown;
@@ -71,7 +73,7 @@ class ReportAnalysisTest {
             assertNotNull(ImageIO.read(out.resolve(m.group(1)).toFile()), m.group(1));
             n++;
         }
-        assertEquals(7, n);
+        assertEquals(FIGURES, n);
     }
 
     /** Row {@code label} (first column) of a CSV table in the run directory. */
@@ -99,7 +101,8 @@ class ReportAnalysisTest {
                 + Numbers.pValue(csv("correlations", "weight_correlation", "pearson_p")) + ", Holm "
                 + Numbers.pValue(csv("correlations", "weight_correlation", "holm_p")));
         for (String m : List.of(IntegrationCurve.SLOPE_TRAINED, IntegrationCurve.R2_OUTSIDE, Separation.SLOPE,
-                SeedDynamics.DRIFT, ReadoutGeometry.VAR_FRACTION, ReadoutGeometry.MEAN_FRACTION)) {
+                SeedDynamics.DRIFT, ReadoutGeometry.VAR_FRACTION, ReadoutGeometry.MEAN_FRACTION,
+                "mech_readout_cosine", "mech_optimal_precision", "mech_separation_rate")) {
             expected.add(Numbers.format(csv("summary", m, "mean")) + " [95% CI "
                     + Numbers.format(csv("summary", m, "mean_ci_low")) + ", "
                     + Numbers.format(csv("summary", m, "mean_ci_high")) + "]");
@@ -122,7 +125,7 @@ class ReportAnalysisTest {
             assertTrue(target.startsWith("data:image/png;base64,") || target.startsWith("#"), target);
             images += target.startsWith("data:") ? 1 : 0;
         }
-        assertEquals(7, images);
+        assertEquals(FIGURES, images);
         for (String forbidden : List.of("<script", "<link", "<iframe", "url(", "@import")) {
             assertFalse(html.contains(forbidden), forbidden);
         }
@@ -137,7 +140,8 @@ class ReportAnalysisTest {
                 "tables/correlations.csv", "tables/integration.csv", "tables/published_comparison.csv",
                 "tables/summary.csv"));
         for (String f : List.of("integration_curve", "metric_vs_precision", "outputs", "separation", "spectra",
-                "training_curves", "trajectories")) {
+                "training_curves", "trajectories", "mechanism_points", "mechanism_spectra", "mechanism_speed",
+                "mechanism_readout")) {
             expected.add("figures/" + f + ".png");
         }
         for (int seed = 1; seed <= 3; seed++) {
