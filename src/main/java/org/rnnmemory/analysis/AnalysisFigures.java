@@ -63,23 +63,29 @@ public final class AnalysisFigures {
     private AnalysisFigures() {}
 
     /** Writes every figure; returns the written files (PNG and SVG of each). */
+    /** A grid of panels, or nothing when there is no panel (e.g. no metric varies across one seed). */
+    private static List<Path> saveGrid(List<? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels,
+                                       int columns, Path base) {
+        return panels.isEmpty() ? List.of() : Figures.saveGrid(panels, columns, base);
+    }
+
     public static List<Path> writeAll(RunSet runs, List<SeedAnalysis> seeds, Map<String, Table> tables,
                                       DurationPlan plan, Path dir) {
         List<SeedAnalysis> ok = seeds.stream().filter(s -> s.dynamics() != null).toList();
         List<Path> out = new ArrayList<>();
-        out.addAll(Figures.saveGrid(training(runs.curves()), 3, dir.resolve(TRAINING)));
+        out.addAll(saveGrid(training(runs.curves()), 3, dir.resolve(TRAINING)));
         if (ok.isEmpty()) {
             return out;
         }
         int onsetMs = runs.spec().evaluation().onsetMs();
         int costMs = runs.spec().task().costOnsetMs();
-        out.addAll(Figures.saveGrid(outputs(ok, plan, onsetMs, costMs), 3, dir.resolve(OUTPUTS)));
-        out.addAll(Figures.saveGrid(scatter(tables.get(AnalysisTables.ANALYSIS),
+        out.addAll(saveGrid(outputs(ok, plan, onsetMs, costMs), 3, dir.resolve(OUTPUTS)));
+        out.addAll(saveGrid(scatter(tables.get(AnalysisTables.ANALYSIS),
                 tables.get(AnalysisTables.CORRELATIONS)), SCATTER_COLUMNS, dir.resolve(SCATTER)));
-        out.addAll(Figures.saveGrid(spectra(ok), 3, dir.resolve(SPECTRA)));
-        out.addAll(Figures.saveGrid(trajectories(ok, plan), 2, dir.resolve(TRAJECTORIES)));
-        out.addAll(Figures.saveGrid(separation(ok, plan), 2, dir.resolve(SEPARATION)));
-        out.addAll(Figures.saveGrid(integration(ok, plan), 2, dir.resolve(INTEGRATION)));
+        out.addAll(saveGrid(spectra(ok), 3, dir.resolve(SPECTRA)));
+        out.addAll(saveGrid(trajectories(ok, plan), 2, dir.resolve(TRAJECTORIES)));
+        out.addAll(saveGrid(separation(ok, plan), 2, dir.resolve(SEPARATION)));
+        out.addAll(saveGrid(integration(ok, plan), 2, dir.resolve(INTEGRATION)));
         return out;
     }
 

@@ -49,6 +49,8 @@ public record JavaLaunch(String java, List<String> target) {
         w.add(java);
         w.add("-Xmx" + heapMib + "m");
         w.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + physicalMib + "m");
+        w.add("--enable-native-access=ALL-UNNAMED");
+        w.add("--sun-misc-unsafe-memory-access=allow");
         w.add("-Djava.awt.headless=true");
         w.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         w.add("-Dorg.slf4j.simpleLogger.logFile=System.err");

@@ -73,7 +73,7 @@ public final class ShardJobs {
             ExperimentSpec shard = ExperimentLoader.load(experiment, overrides);
             TaskMemory m = TaskMemory.of(RunFootprint.of(ExperimentRunner.plan(shard)).phases());
             memory = memory == null || m.slurmMib() > memory.slurmMib() ? m : memory;
-            List<String> args = new ArrayList<>(List.of("run", exp.toString(), "--out", runDir.toString()));
+            List<String> args = new ArrayList<>(List.of("run", exp.toString(), "--out", runDir.toString(), "--no-report"));
             for (String s : overrides) {
                 args.add("--set");
                 args.add(s);

@@ -47,7 +47,7 @@ public final class SweepJobs {
             memory = memory == null || m.slurmMib() > memory.slurmMib() ? m : memory;
             cpus = Math.max(cpus, spec.training().workers());
             Path dir = plan.runDir(c).toAbsolutePath().normalize();
-            List<String> args = new ArrayList<>(List.of("run", exp.toString(), "--out", dir.toString()));
+            List<String> args = new ArrayList<>(List.of("run", exp.toString(), "--out", dir.toString(), "--no-report"));
             for (String s : c.overrides()) {
                 args.add("--set");
                 args.add(s);

@@ -100,8 +100,8 @@ class BlasKernelTest {
     private static JsonNode runAndReadBackend(Path dir, Path yaml, String name, String coreType) throws Exception {
         Path out = dir.resolve(name);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "org.rnnmemory.cli.Main", "run", yaml.toString(), "--out", out.toString(), "--set", "seeds=[1]",
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "org.rnnmemory.cli.Main", "run", yaml.toString(), "--out", out.toString(), "--no-report", "--set", "seeds=[1]",
                 "--set", "training.epochs=1"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());

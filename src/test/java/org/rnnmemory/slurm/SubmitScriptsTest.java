@@ -71,7 +71,7 @@ class SubmitScriptsTest {
                     + "\n    cmd=(";
             assertTrue(array.contains(line), "task " + k + ":\n" + array);
             String tail = "-Xmx" + heapMib + "m -Dorg.bytedeco.javacpp.maxphysicalbytes=" + mem + "m";
-            String run = " run " + expAbs + " --out " + abs.resolve("shards/" + k) + " --set training.epochs=2 --set "
+            String run = " run " + expAbs + " --out " + abs.resolve("shards/" + k) + " --no-report --set training.epochs=2 --set "
                     + "'seeds=[" + seeds.get(k).get(0) + "]' --set training.workers=1) ;;\n";
             String cmd = array.substring(array.indexOf(line) + line.length());
             cmd = cmd.substring(0, cmd.indexOf('\n') + 1);
@@ -218,9 +218,9 @@ class SubmitScriptsTest {
         assertTrue(array.contains("\n#SBATCH --array=0-1\n"), array);
         assertTrue(array.contains("\n#SBATCH --cpus-per-task=2\n"), array);
         assertTrue(array.contains(" run " + exp + " --out " + abs.resolve("candidates/00-gain-0.5")
-                + " --set network.gain=0.5) ;;\n"), array);
+                + " --no-report --set network.gain=0.5) ;;\n"), array);
         assertTrue(array.contains(" run " + exp + " --out " + abs.resolve("candidates/01-gain-1.5")
-                + " --set network.gain=1.5) ;;\n"), array);
+                + " --no-report --set network.gain=1.5) ;;\n"), array);
         String merge = Files.readString(dir.resolve("slurm/merge.sbatch"));
         assertTrue(merge.endsWith(" sweep " + sweep.toAbsolutePath().normalize() + " --out " + abs + "\n"), merge);
         assertTrue(r.out().startsWith("rnnmem-sweep-gains: 2 task(s) to run, 0 already complete\n"), r.out());
