@@ -13,6 +13,7 @@ import org.rnnmemory.analysis.Analyzer;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.InputFileException;
+import org.rnnmemory.io.ShellWords;
 import org.rnnmemory.report.ReportFiles;
 import org.rnnmemory.train.ExperimentRunner;
 import picocli.CommandLine.Command;
@@ -100,6 +101,6 @@ public final class RunCommand implements Callable<Integer>, Resumable {
         if (noResourceCheck) {
             words.add("--no-resource-check");
         }
-        return Shell.launcher() + " " + Shell.join(words);
+        return Shell.launcher() + " " + ShellWords.join(words);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.rnnmemory.chaos.ChaosSettings;
 import org.rnnmemory.config.SweepLoader;
 import org.rnnmemory.config.SweepSpec;
+import org.rnnmemory.io.ShellWords;
 import org.rnnmemory.sweep.SweepPlan;
 import org.rnnmemory.sweep.SweepResources;
 import org.rnnmemory.sweep.SweepRunner;
@@ -93,6 +94,6 @@ public final class SweepCommand implements Callable<Integer>, Resumable {
         if (noResourceCheck) {
             words.add("--no-resource-check");
         }
-        return Shell.launcher() + " " + Shell.join(words);
+        return Shell.launcher() + " " + ShellWords.join(words);
     }
 }

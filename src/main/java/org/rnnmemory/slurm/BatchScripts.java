@@ -3,6 +3,7 @@ package org.rnnmemory.slurm;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.rnnmemory.io.ShellWords;
 
 /**
  * The text of {@code array.sbatch} and {@code merge.sbatch}. The array script holds one full command

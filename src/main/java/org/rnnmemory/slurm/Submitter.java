@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.rnnmemory.io.ShellWords;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.RefusedException;

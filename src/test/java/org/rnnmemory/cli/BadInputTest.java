@@ -210,9 +210,9 @@ class BadInputTest {
         assertEquals(3, code);
         assertEquals("error: out of memory (Java heap space); give the JVM more memory (RNNMEM_JAVA_OPTS) or free "
                 + "disk space", s.toString().strip());
-        assertEquals("'a b'", Shell.quote("a b"));
-        assertEquals("'seeds=[3]'", Shell.quote("seeds=[3]"));
-        assertEquals("'it'\\''s'", Shell.quote("it's"));
-        assertEquals("runs/x-1/y", Shell.quote("runs/x-1/y"));
+        assertEquals("'a b'", org.rnnmemory.io.ShellWords.quote("a b"));
+        assertEquals("'seeds=[3]'", org.rnnmemory.io.ShellWords.quote("seeds=[3]"));
+        assertEquals("'it'\\''s'", org.rnnmemory.io.ShellWords.quote("it's"));
+        assertEquals("runs/x-1/y", org.rnnmemory.io.ShellWords.quote("runs/x-1/y"));
     }
 }
