@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.nd4j.linalg.api.blas.BlasException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -315,8 +316,8 @@ public final class FixedPointFinder {
     }
 
     /**
-     * Solves (a + mu 1) x = -b by a Cholesky factorisation (LAPACK {@code potrf} through ND4J) and two
-     * triangular solves; null when the shifted matrix is not positive definite.
+     * Solves (a + mu 1) x = -b by a Cholesky factorisation (LAPACK {@code potrf} through ND4J, or EJML's
+     * where the kernel's LAPACK is not trusted, see {@link Lapack}) and two triangular solves; null when the shifted matrix is not positive definite.
      */
     static double[] solveShifted(DMatrixRMaj a, double mu, double[] b) {
         int n = a.numRows;
@@ -324,13 +325,24 @@ public final class FixedPointFinder {
         for (int i = 0; i < n; i++) {
             m[i * n + i] += mu;
         }
-        INDArray nd = Nd4j.create(m, new long[] {n, n}, 'c');
-        try {
-            Nd4j.getBlasWrapper().lapack().potrf(nd, true);
-        } catch (BlasException notPositiveDefinite) {
-            return null;
+        double[] l;
+        if (Lapack.AVAILABLE) {
+            INDArray nd = Nd4j.create(m, new long[] {n, n}, 'c');
+            try {
+                Nd4j.getBlasWrapper().lapack().potrf(nd, true);
+            } catch (BlasException notPositiveDefinite) {
+                return null;
+            }
+            l = nd.dup('c').data().asDouble();
+        } else {
+            // the kernel's LAPACK is not trusted (see Lapack): EJML's Cholesky, lower triangle in place
+            CholeskyDecompositionInner_DDRM chol = new CholeskyDecompositionInner_DDRM(true);
+            DMatrixRMaj shifted = new DMatrixRMaj(n, n, true, m);
+            if (!chol.decompose(shifted)) {
+                return null;
+            }
+            l = chol.getT(null).data;
         }
-        double[] l = nd.dup('c').data().asDouble();
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             double s = -b[i];

@@ -2,6 +2,9 @@ package org.rnnmemory.dynamics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -118,14 +121,33 @@ public final class OptimalReadout {
     private record Eigen(double[] s, double[] v, double[] c, int n) {
         static Eigen of(Moments m) {
             int n = m.b().length;
-            INDArray a = Nd4j.create(m.a(), new long[] {n, n}, 'c').dup('f');
-            INDArray vals = Nd4j.create(DataType.DOUBLE, n);
-            int info = Nd4j.getBlasWrapper().lapack().syev('V', 'U', a, vals);
-            if (info != 0) {
-                throw new IllegalStateException("symmetric eigendecomposition failed (syev info " + info + ")");
+            double[] v;
+            double[] s;
+            if (Lapack.AVAILABLE) {
+                INDArray a = Nd4j.create(m.a(), new long[] {n, n}, 'c').dup('f');
+                INDArray vals = Nd4j.create(DataType.DOUBLE, n);
+                int info = Nd4j.getBlasWrapper().lapack().syev('V', 'U', a, vals);
+                if (info != 0) {
+                    throw new IllegalStateException("symmetric eigendecomposition failed (syev info " + info + ")");
+                }
+                v = a.dup('c').data().asDouble();
+                s = vals.toDoubleVector();
+            } else {
+                // the kernel's LAPACK is not trusted (see Lapack): EJML's symmetric QR algorithm
+                EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+                if (!eig.decompose(new DMatrixRMaj(n, n, true, m.a()))) {
+                    throw new IllegalStateException("symmetric eigendecomposition did not converge");
+                }
+                v = new double[n * n];
+                s = new double[n];
+                for (int k = 0; k < n; k++) {
+                    s[k] = eig.getEigenvalue(k).real;
+                    DMatrixRMaj vec = eig.getEigenVector(k);
+                    for (int i = 0; i < n; i++) {
+                        v[i * n + k] = vec.get(i, 0);
+                    }
+                }
             }
-            double[] v = a.dup('c').data().asDouble();
-            double[] s = vals.toDoubleVector();
             double[] c = new double[n];
             for (int k = 0; k < n; k++) {
                 double t = 0;
