@@ -14,6 +14,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.rnnmemory.analysis.stats.LinearFit;
+import org.rnnmemory.eval.Metric;
 import org.rnnmemory.plot.FigureSize;
 import org.rnnmemory.plot.Figures;
 import org.rnnmemory.plot.HouseStyle;
@@ -53,29 +54,38 @@ public final class AnalysisFigures {
             "readout_mem_topk_fraction", "readout_mem_variance_alignment", "readout_mem_activity_pr",
             Separation.SLOPE, Separation.TIME_CV, ReadoutGeometry.VAR_FRACTION, ReadoutGeometry.COS_MEAN);
 
+    /** Columns of the scatter figure; only the first column titles its y axis (precision in every panel). */
+    static final int SCATTER_COLUMNS = 3;
+
     /** Most points per seed line in the training curves (updates are thinned beyond). */
     static final int MAX_POINTS = 400;
 
     private AnalysisFigures() {}
 
     /** Writes every figure; returns the written files (PNG and SVG of each). */
+    /** A grid of panels, or nothing when there is no panel (e.g. no metric varies across one seed). */
+    private static List<Path> saveGrid(List<? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels,
+                                       int columns, Path base) {
+        return panels.isEmpty() ? List.of() : Figures.saveGrid(panels, columns, base);
+    }
+
     public static List<Path> writeAll(RunSet runs, List<SeedAnalysis> seeds, Map<String, Table> tables,
-                                      DurationPlan plan, Map<String, String> units, Path dir) {
+                                      DurationPlan plan, Path dir) {
         List<SeedAnalysis> ok = seeds.stream().filter(s -> s.dynamics() != null).toList();
         List<Path> out = new ArrayList<>();
-        out.addAll(Figures.saveGrid(training(runs.curves()), 3, dir.resolve(TRAINING)));
+        out.addAll(saveGrid(training(runs.curves()), 3, dir.resolve(TRAINING)));
         if (ok.isEmpty()) {
             return out;
         }
         int onsetMs = runs.spec().evaluation().onsetMs();
         int costMs = runs.spec().task().costOnsetMs();
-        out.addAll(Figures.saveGrid(outputs(ok, plan, onsetMs, costMs), 3, dir.resolve(OUTPUTS)));
-        out.addAll(Figures.saveGrid(scatter(tables.get(AnalysisTables.ANALYSIS),
-                tables.get(AnalysisTables.CORRELATIONS), units), 3, dir.resolve(SCATTER)));
-        out.addAll(Figures.saveGrid(spectra(ok), 3, dir.resolve(SPECTRA)));
-        out.addAll(Figures.saveGrid(trajectories(ok, plan), 2, dir.resolve(TRAJECTORIES)));
-        out.addAll(Figures.saveGrid(separation(ok, plan), 2, dir.resolve(SEPARATION)));
-        out.addAll(Figures.saveGrid(integration(ok, plan), 2, dir.resolve(INTEGRATION)));
+        out.addAll(saveGrid(outputs(ok, plan, onsetMs, costMs), 3, dir.resolve(OUTPUTS)));
+        out.addAll(saveGrid(scatter(tables.get(AnalysisTables.ANALYSIS),
+                tables.get(AnalysisTables.CORRELATIONS)), SCATTER_COLUMNS, dir.resolve(SCATTER)));
+        out.addAll(saveGrid(spectra(ok), 3, dir.resolve(SPECTRA)));
+        out.addAll(saveGrid(trajectories(ok, plan), 2, dir.resolve(TRAJECTORIES)));
+        out.addAll(saveGrid(separation(ok, plan), 2, dir.resolve(SEPARATION)));
+        out.addAll(saveGrid(integration(ok, plan), 2, dir.resolve(INTEGRATION)));
         return out;
     }
 
@@ -95,7 +105,8 @@ public final class AnalysisFigures {
             x[i] = i * stride + 1;
         }
         List<XYChart> panels = new ArrayList<>();
-        String[] titles = {"training loss", "gradient norm |dL/dI|", "gradient norm |dL/dw|"};
+        String[] titles = {"training loss", "gradient with respect to I", "gradient with respect to w"};
+        String[] axes = {"training loss (MSE)", "|dL/dI| (L2 norm)", "|dL/dw| (L2 norm)"};
         for (int k = 0; k < 3; k++) {
             List<double[]> ys = new ArrayList<>();
             for (List<RunSet.CurveRecord> rs : bySeed.values()) {
@@ -107,7 +118,7 @@ public final class AnalysisFigures {
                 }
                 ys.add(y);
             }
-            XYChart c = Panels.chart(Panels.THIRD, titles[k], "update", k == 0 ? "loss (MSE)" : "L2 norm");
+            XYChart c = Panels.chart(Panels.THIRD, titles[k], "Adam update", axes[k]);
             Panels.ensemble(c, "each seed", x, ys, Palette.BLUE, true);
             if (c.getSeriesMap().isEmpty()) {
                 c.setTitle(titles[k] + " (not trained)");
@@ -116,6 +127,11 @@ public final class AnalysisFigures {
                 HouseStyle.logY(c);
             }
             Panels.roundXTicks(c);
+            if (k == 0) {
+                Panels.legendAbove(c, Styler.LegendPosition.InsideNE);
+            } else {
+                c.getStyler().setLegendVisible(false);
+            }
             panels.add(c);
         }
         return panels;
@@ -138,7 +154,7 @@ public final class AnalysisFigures {
         int[] test = plan.testDurationsMs();
         for (int k = 0; k < test.length; k++) {
             XYChart c = Panels.chart(Panels.THIRD, test[k] + " ms pulse" + (plan.inTrainedRange(test[k]) ? ""
-                    : " (extrapolation)"), "time from pulse onset (ms)", "output z");
+                    : " (extrapolation)"), "time from pulse onset (ms)", "network output z");
             Panels.plainY(c);
             List<double[]> ys = new ArrayList<>();
             for (SeedAnalysis s : seeds) {
@@ -156,15 +172,18 @@ public final class AnalysisFigures {
             Panels.bold(c, "worst (seed " + worst.seed() + ")", x,
                     Arrays.copyOfRange(worst.dynamics().outputs()[k], from, t.length), Palette.VERMILLION)
                     .setLineStyle(new BasicStroke(1.2f));
-            c.getStyler().setLegendVisible(k == 0);
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             Panels.roundXTicks(c);
+            if (k == 0) {
+                Panels.legendAbove(c, Styler.LegendPosition.InsideNE);
+            } else {
+                c.getStyler().setLegendVisible(false);
+            }
             panels.add(c);
         }
         return panels;
     }
 
-    static List<XYChart> scatter(Table analysis, Table correlations, Map<String, String> units) {
+    static List<XYChart> scatter(Table analysis, Table correlations) {
         double[] precision = analysis.doubleColumn("precision").asDoubleArray();
         Map<String, Integer> row = new LinkedHashMap<>();
         for (int r = 0; r < correlations.rowCount(); r++) {
@@ -177,11 +196,10 @@ public final class AnalysisFigures {
                 continue;
             }
             double[][] p = Panels.finite(analysis.doubleColumn(m).asDoubleArray(), precision);
-            String title = "r = " + Numbers.format(correlations.doubleColumn("pearson_r").getDouble(r)) + ", p = "
-                    + Numbers.format(correlations.doubleColumn("pearson_p").getDouble(r));
-            String unit = units.getOrDefault(m, "1");
-            XYChart c = Panels.chart(FigureSize.inches(7.0 / 3, 2.0), title,
-                    unit.equals("1") || unit.equals("units") ? m : m + " (" + unit + ")", "precision (MSE)");
+            String title = "r = " + Numbers.coefficient(correlations.doubleColumn("pearson_r").getDouble(r)) + ", "
+                    + Numbers.pValue(correlations.doubleColumn("pearson_p").getDouble(r));
+            XYChart c = Panels.chart(FigureSize.inches(7.0 / 3, 2.0), title, MetricCatalog.axisLabel(m),
+                    MetricCatalog.axisLabel("precision"));
             HouseStyle.markers(c.addSeries("seeds", p[0], p[1]), SeriesMarkers.CIRCLE, Palette.BLUE);
             LinearFit f = LinearFit.of(p[0], p[1]);
             double lo = Arrays.stream(p[0]).min().orElse(0);
@@ -190,6 +208,7 @@ public final class AnalysisFigures {
                     new double[] {f.intercept() + f.slope() * lo, f.intercept() + f.slope() * hi}), Palette.VERMILLION);
             c.getStyler().setLegendVisible(false);
             c.getStyler().setMarkerSize(3);
+            c.getStyler().setYAxisTitleVisible(panels.size() % SCATTER_COLUMNS == 0);
             Panels.plainY(c);
             panels.add(c);
         }
@@ -211,19 +230,30 @@ public final class AnalysisFigures {
         List<double[]> mem = new ArrayList<>();
         List<double[]> cum = new ArrayList<>();
         for (SeedAnalysis s : seeds) {
-            spont.add(relevant(s.spontaneousEigenvalues(), shown));
-            mem.add(relevant(s.dynamics().memoryEigenvalues(), shown));
+            spont.add(log10(relevant(s.spontaneousEigenvalues(), shown)));
+            mem.add(log10(relevant(s.dynamics().memoryEigenvalues(), shown)));
             cum.add(s.dynamics().readoutCumulative());
         }
-        XYChart a = Panels.chart(Panels.THIRD, "spontaneous activity", "rank", "eigenvalue");
-        Panels.ensemble(a, "each seed", rank, spont, Palette.BLUE, true);
-        HouseStyle.logY(a);
+        String eigen = "log₁₀ eigenvalue (" + Metric.prettyUnit("rate^2") + ")";
+        XYChart a = Panels.chart(Panels.THIRD, "spontaneous activity", "eigenvalue rank", eigen);
+        Panels.ensemble(a, "each seed", rank, spont, Palette.BLUE, false);
+        int lastRank = 1;
+        for (double[] y : spont) {
+            for (int k = 0; k < y.length; k++) {
+                lastRank = Double.isFinite(y[k]) ? Math.max(lastRank, k + 1) : lastRank;
+            }
+        }
+        a.getStyler().setXAxisMax((double) Math.max(lastRank, 2));
+        Panels.plainY(a);
         Panels.roundXTicks(a);
-        XYChart b = Panels.chart(Panels.THIRD, "memory period", "rank", "eigenvalue");
-        Panels.ensemble(b, "each seed", rank, mem, Palette.BLUE, true);
-        HouseStyle.logY(b);
+        Panels.legendAbove(a, Styler.LegendPosition.InsideNE);
+        XYChart b = Panels.chart(Panels.THIRD, "memory period", "eigenvalue rank", eigen);
+        Panels.ensemble(b, "each seed", rank, mem, Palette.BLUE, false);
+        Panels.plainY(b);
         Panels.roundXTicks(b);
-        XYChart c = Panels.chart(Panels.THIRD, "readout w in memory PCs", "number of PCs k", "fraction of |w|² in PCs 1..k");
+        b.getStyler().setLegendVisible(false);
+        XYChart c = Panels.chart(Panels.THIRD, "readout w in memory PCs", "number of memory PCs k",
+                "fraction of |w|² in PCs 1..k");
         Panels.ensemble(c, "each seed", all, cum, Palette.BLUE, false);
         double[] uniform = new double[n];
         for (int k = 0; k < n; k++) {
@@ -233,9 +263,14 @@ public final class AnalysisFigures {
         c.getStyler().setxAxisTickLabelsFormattingFunction(null);
         HouseStyle.logX(c);
         Panels.roundXTicks(c);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setLegendVisible(false);
         c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         return List.of(a, b, c);
+    }
+
+    /** log10 of every positive value; NaN for the others. */
+    private static double[] log10(double[] v) {
+        return Arrays.stream(v).map(x -> x > 0 ? Math.log10(x) : Double.NaN).toArray();
     }
 
     /** The first {@code k} eigenvalues, those below 1e-10 of the largest set to NaN (numerically zero). */
@@ -275,8 +310,8 @@ public final class AnalysisFigures {
         double hi = Arrays.stream(dx).max().orElse(1);
         HouseStyle.thin(a.addSeries("fit: slope " + Numbers.format(f.slope()) + " /ms", new double[] {0, hi},
                 new double[] {f.intercept(), f.intercept() + f.slope() * hi}), Palette.VERMILLION);
-        a.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Panels.plainY(a);
+        Panels.legendAbove(a, Styler.LegendPosition.InsideNW);
         List<Separation.Pair> grid = pairs.stream().filter(p -> plan.onDenseGrid(p.durationAMs())
                 && plan.onDenseGrid(p.durationBMs())).toList();
         double[] x = grid.stream().mapToDouble(Separation.Pair::differenceMs).distinct().sorted().toArray();
@@ -288,9 +323,9 @@ public final class AnalysisFigures {
         XYChart b = Panels.chart(Panels.HALF, "all seeds: mean over dense-set pairs", "duration difference (ms)",
                 "separation |r_a − r_b|");
         Panels.ensemble(b, "each seed", x, ys, Palette.BLUE, false);
-        b.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Panels.plainY(b);
         Panels.roundXTicks(b);
+        Panels.legendAbove(b, Styler.LegendPosition.InsideNW);
         return List.of(a, b);
     }
 
@@ -320,20 +355,20 @@ public final class AnalysisFigures {
             drift.add(s.dynamics().driftPerSecond());
         }
         XYChart a = Panels.chart(Panels.HALF, "integration curve", "pulse duration (ms)",
-                "plateau (mean output in window)");
+                "plateau, mean output z");
         Panels.ensemble(a, "each seed", d, plateau, Palette.BLUE, false);
         double[] target = Arrays.stream(d).map(x -> plan.targetPerMs() * x).toArray();
         HouseStyle.dashed(a.addSeries("target " + Panels.tick(plan.targetPerMs()) + " × duration", d, target),
                 Palette.BLACK);
         trainedRange(a, plan, plateau, target);
-        a.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         Panels.plainY(a);
         Panels.roundXTicks(a);
-        XYChart b = Panels.chart(Panels.HALF, "plateau drift", "pulse duration (ms)", "drift of output (1/s)");
+        Panels.legendAbove(a, Styler.LegendPosition.InsideNW);
+        XYChart b = Panels.chart(Panels.HALF, "plateau drift", "pulse duration (ms)", "drift of output z (1/s)");
         Panels.ensemble(b, "each seed", d, drift, Palette.BLUE, false);
         HouseStyle.hline(b, "zero", d[0], d[d.length - 1], 0);
         trainedRange(b, plan, drift);
-        b.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        b.getStyler().setLegendVisible(false);
         Panels.plainY(b);
         Panels.roundXTicks(b);
         return List.of(a, b);

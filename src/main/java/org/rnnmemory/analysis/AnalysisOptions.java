@@ -1,6 +1,7 @@
 package org.rnnmemory.analysis;
 
 import org.rnnmemory.analysis.stats.BootstrapCi;
+import org.rnnmemory.config.ExperimentSpec;
 
 /**
  * Settings of {@code rnnmem analyze}.
@@ -48,6 +49,34 @@ public record AnalysisOptions(int denseFromMs, int denseToMs, int denseStepMs, i
     public AnalysisOptions withDense(int fromMs, int toMs, int stepMs) {
         return new AnalysisOptions(fromMs, toMs, stepMs, trajectoryStepMs, separationStepMs, resamples, bootstrapSeed,
                 workers);
+    }
+
+    /**
+     * These options with the dense durations adjusted to an experiment, for runs where nobody chose
+     * them: the step becomes the smallest whole multiple of {@code network.dt_ms} (in whole ms) not
+     * below it, the first duration the first multiple of the step not below {@code denseFromMs}, and
+     * the last one the longest multiple that still fits after the evaluation onset (at most
+     * {@code denseToMs}). When no dense duration fits, the shortest test duration stands alone.
+     */
+    public AnalysisOptions fittedTo(ExperimentSpec spec) {
+        double dt = spec.network().dtMs();
+        int step = denseStepMs;
+        while (!isMultiple(step, dt)) {
+            step++;
+        }
+        int from = Math.max(step, (denseFromMs + step - 1) / step * step);
+        int room = spec.task().trialMs() - spec.evaluation().onsetMs() - 1;
+        int to = Math.min(denseToMs, room / step * step);
+        if (to < from) {
+            int shortest = spec.evaluation().durationsMs().stream().mapToInt(Integer::intValue).min().orElseThrow();
+            return withDense(shortest, shortest, step);
+        }
+        return withDense(from, to, step);
+    }
+
+    private static boolean isMultiple(int ms, double dt) {
+        double k = ms / dt;
+        return Math.abs(k - Math.rint(k)) < 1e-9;
     }
 
     /** The same options with another worker count. */

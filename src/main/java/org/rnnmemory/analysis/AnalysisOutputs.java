@@ -47,7 +47,7 @@ public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Tabl
         info.get("seeds").forEach(s -> seeds.add(s.asInt()));
         ExperimentSpec spec = ExperimentLoader.load(runDir.resolve(ExperimentRunner.RESOLVED), List.of())
                 .withSeeds(seeds);
-        TableSchema schema = AnalysisTables.schema(spec.evalProtocol().durationLabels(), specMetrics(t),
+        TableSchema schema = AnalysisTables.schema(metrics(t),
                 info.path("published_reference").asText());
         Map<String, Table> tables = new LinkedHashMap<>();
         for (String name : AnalysisTables.ALL) {
@@ -56,20 +56,25 @@ public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Tabl
         return new AnalysisOutputs(runDir, spec, tables, info);
     }
 
-    /** The SPEC metric columns of analysis.csv: those between {@code status} and the trajectory metrics. */
-    private static List<String> specMetrics(Path tables) {
+    /** The metric columns of analysis.csv (all but seed and status), each one the catalogue declares. */
+    private static List<String> metrics(Path tables) {
         Path f = tables.resolve(AnalysisTables.ANALYSIS + ".csv");
         String header;
-        try {
-            header = Files.lines(f).findFirst().orElse("");
+        try (var lines = Files.lines(f)) {
+            header = lines.findFirst().orElse("");
         } catch (IOException e) {
             throw new InputFileException(f, "cannot read: " + e.getMessage());
         }
         List<String> out = new ArrayList<>();
         for (String c : header.split(",")) {
-            if (!c.equals("seed") && !c.equals("status") && !SeedDynamics.METRICS.contains(c)) {
-                out.add(c);
+            if (c.equals("seed") || c.equals("status") || MechanismMetrics.NAMES.contains(c)) {
+                continue;
             }
+            if (!MetricCatalog.known(c)) {
+                throw new InputFileException(f, "column '" + c + "' is no metric of this version of rnnmem; run "
+                        + "'rnnmem analyze' again");
+            }
+            out.add(c);
         }
         return out;
     }

@@ -1,14 +1,22 @@
 package org.rnnmemory.analysis;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.rnnmemory.config.ExperimentLoader;
+import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.AtomicFiles;
+import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.TableSchema;
+import org.rnnmemory.report.NotebookExecution;
 import org.rnnmemory.report.Numbers;
 import org.rnnmemory.report.Report;
 import org.rnnmemory.report.ReportFiles;
+import org.rnnmemory.train.ExperimentRunner;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -17,30 +25,183 @@ import tech.tablesaw.columns.Column;
  *
  * <pre>
  * DIR/index.md          what was analysed, where the files are, headline numbers
- * DIR/analysis.ipynb    executed nbformat 4 notebook (tables and figures as outputs)
+ * DIR/analysis.ipynb    Python 3 notebook ({@link AnalysisNotebook}), executed when Jupyter is installed
  * DIR/analysis.md       markdown, with DIR/figures/*.png
  * DIR/analysis.html     one self-contained page
- * DIR/tables/           copies of the small analysis tables (analysis, summary, correlations, published_comparison)
+ * </pre>
+ *
+ * A report folder either lies inside the run directory ({@link Placement#IN_RUN}, {@code RUN_DIR/report/}:
+ * the notebook reads the run directory) or stands alone ({@link Placement#EXPORT}, for committing):
+ * then it also holds what the notebook reads,
+ *
+ * <pre>
+ * DIR/tables/           analysis, summary, correlations, published_comparison and integration tables, and their schema
+ * DIR/runs/seeds-A-B/   each analysed run directory without its checkpoint: config, run.json,
+ *                       tables/seeds.csv, tables/curves.csv, seeds/seed-N/ (weights)
  * </pre>
  *
  * Every number in the text is read from the analysis tables and formatted by {@link Numbers#format}.
  */
 public final class AnalysisReport {
     public static final String INDEX = "index.md";
-    /** Tables copied next to the report. */
+    /** Folder of a report inside its run directory. */
+    public static final String IN_RUN_FOLDER = "report";
+    /** Folder of an exported report that holds copies of the run directories. */
+    public static final String RUNS_FOLDER = "runs";
+    /** Tables copied into an exported report. */
     static final List<String> COPIED = List.of(AnalysisTables.ANALYSIS, AnalysisTables.SUMMARY,
-            AnalysisTables.CORRELATIONS, AnalysisTables.PUBLISHED);
+            AnalysisTables.CORRELATIONS, AnalysisTables.PUBLISHED, AnalysisTables.INTEGRATION);
+    /** Files of a run directory copied into an exported report (besides its seeds/ folder). */
+    static final List<String> RUN_FILES = List.of(ExperimentRunner.RESOLVED, "config.yaml", "run.json",
+            "tables/seeds.csv", "tables/curves.csv", "tables/schema.json");
+
+    /** Where a report folder sits. */
+    public enum Placement {
+        /** {@code RUN_DIR/report/}: the notebook reads the run directory around it. */
+        IN_RUN,
+        /** A self-contained folder: tables and run directories (without checkpoints) are copied into it. */
+        EXPORT
+    }
 
     private AnalysisReport() {}
 
-    /** Writes the report folder. */
-    public static ReportFiles.Written export(AnalysisOutputs a, Path dir) {
-        ReportFiles.Written w = ReportFiles.writeAll(build(a), dir);
-        AtomicFiles.writeString(dir.resolve(INDEX), index(a));
+    /** Writes the report folder and runs its notebook (see the class comment). */
+    public static ReportFiles.Written export(AnalysisOutputs a, Path dir, Placement placement) {
+        AnalysisNotebook.Layout layout = placement == Placement.EXPORT ? copyInputs(a, dir) : inRun(a, dir);
+        Findings f = new Findings(a);
+        List<String> metrics = new ArrayList<>(a.table(AnalysisTables.ANALYSIS).columnNames());
+        metrics.removeAll(List.of("seed", "status"));
+        AnalysisNotebook.Inputs in = new AnalysisNotebook.Inputs(a.spec().name(), a.spec(), metrics,
+                f.all().stream().map(Findings.Statement::bullet).toList(), layout);
+        AtomicFiles.writeString(dir.resolve(INDEX), index(a, placement));
+        return ReportFiles.writeAll(build(a), AnalysisNotebook.build(in), dir);
+    }
+
+    /** The notebook of a report inside the run directory reads the run directories where they are. */
+    private static AnalysisNotebook.Layout inRun(AnalysisOutputs a, Path dir) {
+        Path base = dir.toAbsolutePath().normalize();
+        Path run = a.runDir().toAbsolutePath().normalize();
+        List<String> runs = new ArrayList<>();
+        for (Path d : runDirs(a)) {
+            runs.add(slashes(run.relativize(d)));
+        }
+        return new AnalysisNotebook.Layout(slashes(base.relativize(run)), runs);
+    }
+
+    /** Copies the tables and the run directories into an exported report; the notebook reads the copies. */
+    private static AnalysisNotebook.Layout copyInputs(AnalysisOutputs a, Path dir) {
         for (String t : COPIED) {
             TableSchema.writeCsv(a.table(t), dir.resolve("tables").resolve(t + ".csv"));
         }
-        return w;
+        copy(a.runDir().resolve("tables").resolve(Analyzer.SCHEMA), dir.resolve("tables").resolve(Analyzer.SCHEMA));
+        List<String> runs = new ArrayList<>();
+        for (Path d : runDirs(a)) {
+            String name = uniqueName(runs, "seeds-" + seedLabel(RunSet.open(List.of(d)).seeds().stream()
+                    .map(RunSet.SeedRecord::seed).toList()));
+            runs.add(RUNS_FOLDER + "/" + name);
+            Path target = dir.resolve(RUNS_FOLDER).resolve(name);
+            for (String f : RUN_FILES) {
+                if (Files.isRegularFile(d.resolve(f))) {
+                    copy(d.resolve(f), target.resolve(f));
+                }
+            }
+            copyTree(d.resolve("seeds"), target.resolve("seeds"));
+        }
+        return new AnalysisNotebook.Layout(".", runs);
+    }
+
+    /** The analysed run directories, as {@code tables/analysis.json} names them. */
+    static List<Path> runDirs(AnalysisOutputs a) {
+        List<Path> out = new ArrayList<>();
+        a.info().get("run_dirs").forEach(d -> out.add(Path.of(d.asText()).toAbsolutePath().normalize()));
+        for (Path d : out) {
+            if (!Files.isDirectory(d)) {
+                throw new InputFileException(a.runDir().resolve("tables").resolve(Analyzer.INFO),
+                        "names the run directory " + d + ", which does not exist; run 'rnnmem analyze' again");
+            }
+        }
+        return out;
+    }
+
+    /** "1-20" for contiguous seeds, else the seeds joined by "-". */
+    static String seedLabel(List<Integer> seeds) {
+        List<Integer> s = seeds.stream().sorted().toList();
+        boolean contiguous = s.get(s.size() - 1) - s.get(0) == s.size() - 1;
+        return contiguous ? s.get(0) + "-" + s.get(s.size() - 1)
+                : String.join("-", s.stream().map(String::valueOf).toList());
+    }
+
+    private static String uniqueName(List<String> used, String name) {
+        String n = name;
+        for (int i = 2; used.contains(RUNS_FOLDER + "/" + n); i++) {
+            n = name + "-" + i;
+        }
+        return n;
+    }
+
+    private static String slashes(Path relative) {
+        String s = relative.toString().replace('\\', '/');
+        return s.isEmpty() ? "" : s;
+    }
+
+    private static void copy(Path from, Path to) {
+        if (!Files.isRegularFile(from)) {
+            throw new InputFileException(from, "not found");
+        }
+        AtomicFiles.write(to, out -> Files.copy(from, out));
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        } catch (IOException e) {
+            throw new InputFileException(from, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Rewrites and runs only the notebook of an existing report folder, from the files beside it:
+     * {@code DIR/tables/analysis.csv} (and the other tables), and the run directories under
+     * {@code DIR/runs/} (or DIR itself when it is a run directory). For report folders whose run
+     * directories were not kept: the notebook then works from the tables alone and says what is missing.
+     */
+    public static ReportFiles.Written notebookOnly(Path dir) {
+        Path analysis = dir.resolve("tables").resolve(AnalysisTables.ANALYSIS + ".csv");
+        List<String> metrics = header(analysis);
+        metrics.removeAll(List.of("seed", "status"));
+        List<Path> runs = new ArrayList<>();
+        if (Files.isRegularFile(dir.resolve(ExperimentRunner.RESOLVED))) {
+            runs.add(dir);
+        }
+        if (Files.isDirectory(dir.resolve(RUNS_FOLDER))) {
+            try (Stream<Path> s = Files.list(dir.resolve(RUNS_FOLDER))) {
+                s.filter(d -> Files.isRegularFile(d.resolve(ExperimentRunner.RESOLVED))).sorted().forEach(runs::add);
+            } catch (IOException e) {
+                throw new InputFileException(dir.resolve(RUNS_FOLDER), "cannot list: " + e.getMessage());
+            }
+        }
+        ExperimentSpec spec = runs.isEmpty() ? null
+                : ExperimentLoader.load(runs.get(0).resolve(ExperimentRunner.RESOLVED), List.of());
+        List<String> rel = runs.stream().map(r -> slashes(dir.relativize(r))).toList();
+        String name = spec != null ? spec.name() : dir.toAbsolutePath().normalize().getFileName().toString();
+        Path nb = dir.resolve(ReportFiles.NOTEBOOK);
+        AnalysisNotebook.build(new AnalysisNotebook.Inputs(name, spec, metrics, List.of(),
+                new AnalysisNotebook.Layout(".", rel))).write(nb);
+        return new ReportFiles.Written(nb, dir.resolve(ReportFiles.MARKDOWN), dir.resolve(ReportFiles.HTML),
+                NotebookExecution.execute(nb));
+    }
+
+    private static List<String> header(Path csv) {
+        if (!Files.isRegularFile(csv)) {
+            throw new InputFileException(csv, "not found: the folder holds no analysis tables");
+        }
+        try (Stream<String> lines = Files.lines(csv)) {
+            return new ArrayList<>(List.of(lines.findFirst().orElse("").split(",")));
+        } catch (IOException e) {
+            throw new InputFileException(csv, "cannot read: " + e.getMessage());
+        }
     }
 
     /** The report document. */
@@ -54,6 +215,7 @@ public final class AnalysisReport {
         performance(b, a, f);
         predictors(b, a, f);
         dynamics(b, a, f);
+        MechanismReport.section(b, a);
         tables(b, a);
         provenance(b, a);
         return b.build();
@@ -91,8 +253,7 @@ public final class AnalysisReport {
         b.table(select(a.table(AnalysisTables.PUBLISHED), "metric", "run_n", "run_mean", "run_sd", "run_median",
                 "published_n", "published_mean", "published_sd", "published_median", "mw_u", "mw_p", "mw_method"),
                 "This run against the 20 published System A models, with a two-sided Mann-Whitney U test. Published "
-                + "values: " + a.info().get("published_reference").asText() + ".",
-                source(AnalysisTables.PUBLISHED));
+                + "values: " + a.info().get("published_reference").asText() + ".");
         figure(b, a, AnalysisFigures.OUTPUTS, "Output z against time for each test pulse, every seed (grey), "
                 + "the best and the worst seed by precision (colour); dashed: the target over the evaluation window.");
     }
@@ -106,7 +267,7 @@ public final class AnalysisReport {
                 "r_ci_high", "pearson_p", "holm_p", "spearman_rho", "spearman_p", "spearman_holm_p"),
                 "Every metric against precision: Pearson r with its paired bootstrap 95% interval ("
                 + a.info().at("/options/bootstrap_resamples").asInt() + " resamples), Spearman rho, and p-values "
-                + "Holm-adjusted across the metrics of this table.", source(AnalysisTables.CORRELATIONS));
+                + "Holm-adjusted across the metrics of this table.");
         figure(b, a, AnalysisFigures.SCATTER, "Precision against a selection of the metrics, one point per seed, with "
                 + "the least-squares line; panel titles give Pearson r and its unadjusted p (Holm-adjusted values in the table above).");
     }
@@ -122,10 +283,10 @@ public final class AnalysisReport {
                 + "time within each trial; it captures how activity fluctuates while a value is held, not how the held "
                 + "values differ between durations, so a readout with little weight in the top PCs can still read the "
                 + "held value.");
-        figure(b, a, AnalysisFigures.SPECTRA, "Covariance eigenvalues of spontaneous activity and of "
-                + "memory-period activity against rank (log scale; values below 1e-10 of the largest omitted), and "
-                + "the cumulative fraction of |w|² in the memory-period PCs against the expectation k/N for a random "
-                + "direction.");
+        figure(b, a, AnalysisFigures.SPECTRA, "Covariance eigenvalues (log10) of spontaneous activity and of "
+                + "memory-period activity against rank (values below 1e-10 of the largest omitted), and the cumulative "
+                + "fraction of |w|² in the memory-period PCs (log-scaled k) against the expectation k/N for a random "
+                + "direction (dashed). Thin grey: each seed; bold: median over seeds.");
         b.heading(2, "Trajectories");
         b.paragraph(f.separation());
         figure(b, a, AnalysisFigures.TRAJECTORIES, "Trajectories from pulse onset to the end of the trial on "
@@ -147,11 +308,10 @@ public final class AnalysisReport {
         b.table(select(a.table(AnalysisTables.SUMMARY), "metric", "n", "mean", "sd", "median", "min", "max",
                 "mean_ci_low", "mean_ci_high"), "Every metric across seeds, with the percentile bootstrap 95% "
                 + "interval of the mean (" + a.info().at("/options/bootstrap_resamples").asInt() + " resamples, seed "
-                + a.info().at("/options/bootstrap_seed").asLong() + ").", source(AnalysisTables.SUMMARY));
+                + a.info().at("/options/bootstrap_seed").asLong() + ").");
         b.table(select(a.table(AnalysisTables.ANALYSIS), "seed", "precision", "weight_correlation",
                 "readout_mem_topk_fraction", IntegrationCurve.SLOPE_TRAINED, Separation.SLOPE, SeedDynamics.DRIFT,
-                ReadoutGeometry.VAR_FRACTION), "A selection of per-seed metrics (all of them: `tables/analysis.csv`).",
-                source(AnalysisTables.ANALYSIS));
+                ReadoutGeometry.VAR_FRACTION), "A selection of per-seed metrics (all of them: `tables/analysis.csv`).");
     }
 
     private static void provenance(Report.Builder b, AnalysisOutputs a) {
@@ -171,7 +331,7 @@ public final class AnalysisReport {
     /** Adds a figure of the analysis when it exists (no figure but the training curves when no seed was simulated). */
     private static void figure(Report.Builder b, AnalysisOutputs a, String name, String caption) {
         if (Files.isRegularFile(a.figure(name))) {
-            b.figure(a.figure(name), caption, "// figures/" + name + ".png in the run directory, written by rnnmem analyze");
+            b.figure(a.figure(name), caption);
         }
     }
 
@@ -181,16 +341,24 @@ public final class AnalysisReport {
         for (String n : names) {
             Column<?> c = t.column(n);
             out.addColumns(c);
+            if (n.equals("metric")) {
+                out.addColumns(labels(t.stringColumn("metric")));
+            }
         }
         return out;
     }
 
-    private static String source(String table) {
-        return "Table " + table + " = Table.read().csv(\"tables/" + table + ".csv\"); // in the run directory";
+    /** The metric catalogue's axis label (with unit) of each metric, for the tables the report shows. */
+    private static StringColumn labels(StringColumn metrics) {
+        StringColumn out = StringColumn.create("label (unit)");
+        for (String m : metrics) {
+            out.append(MetricCatalog.known(m) ? MetricCatalog.axisLabel(m) : "");
+        }
+        return out;
     }
 
     /** The folder's index: what, where, headline numbers. */
-    static String index(AnalysisOutputs a) {
+    static String index(AnalysisOutputs a, Placement placement) {
         Findings f = new Findings(a);
         int n = a.table(AnalysisTables.ANALYSIS).rowCount();
         List<String> lines = new ArrayList<>();
@@ -200,8 +368,13 @@ public final class AnalysisReport {
                 + ") of the experiment `" + a.spec().name() + "`, analysed with `rnnmem analyze` and reported with "
                 + "`rnnmem report`.");
         lines.add("");
-        lines.add("**Where.** `analysis.ipynb` (executed notebook), `analysis.md` with `figures/`, `analysis.html` "
-                + "(self-contained page), `tables/` (per-seed metrics, summary, correlations, published comparison).");
+        lines.add("**Where.** `analysis.html` (the report as one self-contained page), `analysis.md` with `figures/` "
+                + "(the same as markdown), `analysis.ipynb` (Python notebook: loads the tables with pandas and the "
+                + "weights with NumPy, recomputes the headline numbers and redraws the key figures; run it from this "
+                + "folder)" + (placement == Placement.EXPORT ? ", the tables it reads (`tables/`: per-seed metrics, "
+                + "summary, correlations, published comparison, integration) and the run directories without their "
+                + "checkpoints (`runs/`: configurations, training curves, weights)."
+                : "; the tables and figures are those of the run directory (`../tables/`, `../figures/`)."));
         lines.add("");
         lines.add("**Headline numbers.**");
         lines.add("");

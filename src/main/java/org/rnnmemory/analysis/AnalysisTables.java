@@ -284,9 +284,9 @@ public final class AnalysisTables {
     }
 
     /** Columns, units and meanings of every analysis table. */
-    public static TableSchema schema(List<String> durationLabels, List<String> specMetrics, String publishedSource) {
+    public static TableSchema schema(List<String> metrics, String publishedSource) {
         TableSchema s = new TableSchema();
-        MetricCatalog.declare(s, ANALYSIS, durationLabels, specMetrics);
+        MetricCatalog.declare(s, ANALYSIS, metrics);
         s.add(SUMMARY, "metric", "string", "1", "column of analysis.csv");
         for (String[] c : new String[][] {{"n", "int", "non-NaN seeds"}, {"mean", "double", "mean"},
             {"sd", "double", "sample sd (n - 1)"}, {"median", "double", "median"}, {"min", "double", "minimum"},
@@ -297,7 +297,7 @@ public final class AnalysisTables {
             s.add(SUMMARY, c[0], c[1], "metric's unit", c[2]);
         }
         s.add(CORRELATIONS, "metric", "string", "1", "column of analysis.csv tested against precision");
-        s.add(CORRELATIONS, "kind", "string", "1", "performance | weights | pca | legacy | readout | trajectory | output");
+        s.add(CORRELATIONS, "kind", "string", "1", "performance | weights | pca | legacy | readout | trajectory | output | mechanism");
         for (String[] c : new String[][] {{"n", "int", "complete pairs"}, {"pearson_r", "double", "Pearson r"},
             {"pearson_p", "double", "two-sided p (t test, n - 2 df)"}, {"spearman_rho", "double", "Spearman rho"},
             {"spearman_p", "double", "two-sided p (t approximation)"},

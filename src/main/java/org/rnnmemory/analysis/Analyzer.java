@@ -3,6 +3,7 @@ package org.rnnmemory.analysis;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,11 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.dynamics.DynamicsSettings;
 import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.eval.NonFiniteSimulationException;
 import org.rnnmemory.eval.Pca;
+import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Provenance;
+import org.rnnmemory.io.RunLock;
 import org.rnnmemory.io.TableSchema;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.Simulator;
@@ -56,21 +61,36 @@ public final class Analyzer {
     /** What was analysed and how long it took. */
     public record Result(RunSet runs, List<SeedAnalysis> seeds, double simulateSeconds, double totalSeconds) {}
 
-    /** Runs the whole analysis. Progress lines go to {@code log}. */
+    /**
+     * Runs the whole analysis, holding the lock of the first directory ({@link RunLock}) while it reads
+     * and writes. Progress lines go to {@code log}.
+     */
     public static Result run(List<Path> dirs, AnalysisOptions options, PrintStream log) {
+        if (dirs.isEmpty() || !Files.isDirectory(dirs.get(0))) {
+            RunSet.open(dirs);
+        }
+        try (RunLock lock = RunLock.acquire(dirs.get(0), "analyze")) {
+            return analyse(dirs, options, log);
+        }
+    }
+
+    private static Result analyse(List<Path> dirs, AnalysisOptions options, PrintStream log) {
         long start = System.nanoTime();
         Provenance prov = Provenance.capture(Path.of("."));
         RunSet runs = RunSet.open(dirs);
         ExperimentSpec spec = runs.spec();
         DurationPlan plan = DurationPlan.of(spec, options);
+        checkWeights(runs);
         log.printf("[analyze] %s: %d seeds from %d run director%s, %d durations per seed%n", spec.name(),
                 runs.seeds().size(), dirs.size(), dirs.size() == 1 ? "y" : "ies", plan.durationsMs().length);
-        List<SeedAnalysis> seeds = simulate(runs, spec.evalProtocol(), plan, options, log);
+        Mechanisms mechanisms = new Mechanisms(spec, DynamicsSettings.ANALYZE);
+        List<SeedAnalysis> seeds = simulate(runs, spec.evalProtocol(), plan, options, mechanisms, log);
         double simulated = (System.nanoTime() - start) / 1e9;
         Path tables = runs.outputDir().resolve("tables");
         PublishedReference ref = PublishedReference.load();
         List<String> metrics = new ArrayList<>(runs.specMetricNames());
         metrics.addAll(SeedDynamics.METRICS);
+        metrics.addAll(MechanismMetrics.NAMES);
         Table analysis = AnalysisTables.analysis(seeds, metrics);
         Map<String, Table> out = new LinkedHashMap<>();
         out.put(AnalysisTables.ANALYSIS, analysis);
@@ -85,13 +105,12 @@ public final class Analyzer {
         out.put(AnalysisTables.DIRECTIONS, AnalysisTables.directions(seeds));
         out.put(AnalysisTables.SPECTRA, AnalysisTables.spectra(seeds));
         out.forEach((name, t) -> TableSchema.writeCsv(t, tables.resolve(name + ".csv")));
-        TableSchema schema = AnalysisTables.schema(spec.evalProtocol().durationLabels(), runs.specMetricNames(),
+        TableSchema schema = AnalysisTables.schema(metrics,
                 ref.source());
         Json.write(tables.resolve(SCHEMA), schema.toJson());
-        Map<String, String> units = new LinkedHashMap<>();
-        schema.columns(AnalysisTables.ANALYSIS).forEach((c, col) -> units.put(c, col.unit()));
-        List<Path> figures = AnalysisFigures.writeAll(runs, seeds, out, plan, units,
-                runs.outputDir().resolve("figures"));
+        List<Path> figures = new ArrayList<>(AnalysisFigures.writeAll(runs, seeds, out, plan,
+                runs.outputDir().resolve("figures")));
+        figures.addAll(mechanisms.write(tables, runs.outputDir().resolve("figures"), analysis));
         double total = (System.nanoTime() - start) / 1e9;
         Json.write(tables.resolve(INFO), info(runs, plan, options, ref, prov, simulated, total, figures));
         log.printf("[analyze] wrote %d tables and %d figures to %s in %.1f s%n", out.size(), figures.size() / 2,
@@ -99,16 +118,25 @@ public final class Analyzer {
         return new Result(runs, seeds, simulated, total);
     }
 
+    /** Reads every completed seed's weights once before any work, so that a bad file is reported first. */
+    private static void checkWeights(RunSet runs) {
+        for (RunSet.SeedRecord r : runs.seeds()) {
+            if ("completed".equals(r.status())) {
+                WeightsIO.load(runs.seedDirs().get(r.seed()), DataType.DOUBLE);
+            }
+        }
+    }
+
     /** Simulates every completed seed in parallel; a seed with non-finite metrics is left out (NaN). */
     static List<SeedAnalysis> simulate(RunSet runs, EvalProtocol protocol, DurationPlan plan, AnalysisOptions o,
-                                       PrintStream log) {
+                                       Mechanisms mechanisms, PrintStream log) {
         Map<Integer, Pca> spontaneous = new HashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(o.workers(), Math.max(1, runs.seeds().size())));
         List<Future<SeedAnalysis>> futures = new ArrayList<>();
         try {
             for (RunSet.SeedRecord r : runs.seeds()) {
                 futures.add(pool.submit(() -> analyseSeed(r, runs.seedDirs().get(r.seed()), protocol, plan, o,
-                        spontaneous)));
+                        spontaneous, mechanisms)));
             }
             List<SeedAnalysis> out = new ArrayList<>();
             for (Future<SeedAnalysis> f : futures) {
@@ -133,16 +161,27 @@ public final class Analyzer {
     }
 
     private static SeedAnalysis analyseSeed(RunSet.SeedRecord r, Path dir, EvalProtocol protocol, DurationPlan plan,
-                                            AnalysisOptions o, Map<Integer, Pca> spontaneousCache) {
+                                            AnalysisOptions o, Map<Integer, Pca> spontaneousCache,
+                                            Mechanisms mechanisms) {
         Map<String, Double> metrics = new LinkedHashMap<>(r.metrics());
-        CtrnnWeights w = WeightsIO.load(dir, DataType.DOUBLE);
-        if (!"completed".equals(r.status()) || !finite(w)) {
+        if (!"completed".equals(r.status())) {
+            // a diverged seed's weights may hold NaN: they are not read
             SeedDynamics.METRICS.forEach(m -> metrics.put(m, Double.NaN));
+            metrics.putAll(MechanismMetrics.missing());
             return new SeedAnalysis(r.seed(), r.status(), metrics, null, null, null);
         }
-        SeedDynamics d = SeedDynamics.compute(r.seed(), w, protocol, plan, o);
+        CtrnnWeights w = WeightsIO.load(dir, DataType.DOUBLE);
+        SeedDynamics d;
+        Pca spont;
+        try {
+            d = SeedDynamics.compute(r.seed(), w, protocol, plan, o);
+            spont = spontaneous(w, protocol, spontaneousCache);
+        } catch (NonFiniteSimulationException e) {
+            throw new InputFileException(dir, "simulating these weights overflows (" + e.getMessage()
+                    + "); the seed is marked completed but its weights cannot be analysed");
+        }
         metrics.putAll(d.metrics());
-        Pca spont = spontaneous(w, protocol, spontaneousCache);
+        metrics.putAll(mechanisms.analyse(r.seed(), w, protocol));
         double[] input = w.I().data().asDouble();
         return new SeedAnalysis(r.seed(), r.status(), metrics, d, spont.eigenvalues(),
                 ReadoutGeometry.cumulativeFraction(spont, input));
@@ -160,20 +199,6 @@ public final class Analyzer {
             }
             return p;
         }
-    }
-
-    private static boolean finite(CtrnnWeights w) {
-        for (double v : w.I().data().asDouble()) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        for (double v : w.w().data().asDouble()) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static ObjectNode info(RunSet runs, DurationPlan plan, AnalysisOptions o, PublishedReference ref,

@@ -67,7 +67,8 @@ final class Findings {
                 + f(published("precision", "run_median")) + ", 95% CI of the mean " + f(summary("precision", "mean_ci_low"))
                 + " to " + f(summary("precision", "mean_ci_high")) + ") against " + f(published("precision", "published_mean"))
                 + " (sd " + f(published("precision", "published_sd")) + ") for the " + (int) published("precision", "published_n")
-                + " published models; Mann-Whitney U = " + f(published("precision", "mw_u")) + ", p = " + f(p) + ": this run "
+                + " published models; Mann-Whitney U = " + f(published("precision", "mw_u")) + ", " + Numbers.pValue(p)
+                + ": this run "
                 + (p < ALPHA ? "differs from" : "does not differ detectably from") + " the published distribution.";
     }
 
@@ -76,7 +77,7 @@ final class Findings {
         return "cos(I, w): mean " + f(published("weight_correlation", "run_mean")) + " (sd "
                 + f(published("weight_correlation", "run_sd")) + ") against " + f(published("weight_correlation",
                 "published_mean")) + " (sd " + f(published("weight_correlation", "published_sd")) + ") published; U = "
-                + f(published("weight_correlation", "mw_u")) + ", p = " + f(p) + " ("
+                + f(published("weight_correlation", "mw_u")) + ", " + Numbers.pValue(p) + " ("
                 + (p < ALPHA ? "different" : "not detectably different") + ").";
     }
 
@@ -146,11 +147,11 @@ final class Findings {
         PearsonResult pub = publishedCorrelation();
         s.append("Weight correlation against precision: r = ").append(f(corr("weight_correlation", "pearson_r")))
                 .append(" (95% CI ").append(f(corr("weight_correlation", "r_ci_low"))).append(" to ")
-                .append(f(corr("weight_correlation", "r_ci_high"))).append("), p = ")
-                .append(f(corr("weight_correlation", "pearson_p"))).append(", Holm p = ")
-                .append(f(corr("weight_correlation", "holm_p"))).append("; the published finding (SPEC section 6) "
-                + "is r = 0.06, p = 0.79 (recomputed from the published table: r = ").append(f(pub.r()))
-                .append(", p = ").append(f(pub.p())).append(").");
+                .append(f(corr("weight_correlation", "r_ci_high"))).append("), ")
+                .append(Numbers.pValue(corr("weight_correlation", "pearson_p"))).append(", Holm ")
+                .append(Numbers.pValue(corr("weight_correlation", "holm_p"))).append("; the published finding (SPEC "
+                + "section 6) is r = 0.06, p = 0.79 (recomputed from the published table: r = ").append(f(pub.r()))
+                .append(", ").append(Numbers.pValue(pub.p())).append(").");
         return s.toString();
     }
 
@@ -158,7 +159,8 @@ final class Findings {
         String symbol = coefficient.equals("pearson_r") ? "r" : "rho";
         List<String> parts = new ArrayList<>();
         for (String m : metrics) {
-            parts.add("`" + m + "` " + symbol + " = " + f(corr(m, coefficient)) + ", Holm p = " + f(corr(m, holm)));
+            parts.add("`" + m + "` " + symbol + " = " + f(corr(m, coefficient)) + ", Holm "
+                    + Numbers.pValue(corr(m, holm)));
         }
         return String.join("; ", parts);
     }
@@ -228,11 +230,16 @@ final class Findings {
 
     /** Every finding, in report order. */
     List<Statement> all() {
-        return List.of(new Statement("Precision", precision()), new Statement("Weight correlation", weightCorrelation()),
+        List<Statement> all = new ArrayList<>(List.of(new Statement("Precision", precision()),
+                new Statement("Weight correlation", weightCorrelation()),
                 new Statement("Does any metric predict precision?", correlationFamily()),
                 new Statement("Integration curve", integration()), new Statement("Trajectory separation", separation()),
                 new Statement("Plateau constancy", drift()), new Statement("Readout against the memory-period activity",
-                        readout()));
+                        readout())));
+        if (MechanismReport.present(a)) {
+            all.add(new Statement("Mechanism", MechanismReport.finding(a)));
+        }
+        return all;
     }
 
     /** Durations and trained range as recorded in analysis.json. */

@@ -3,101 +3,154 @@ package org.rnnmemory.analysis;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rnnmemory.eval.Metric;
+import org.rnnmemory.eval.SpecMetrics;
 import org.rnnmemory.io.TableSchema;
-import org.rnnmemory.train.RunTables;
 
 /**
- * Every per-seed metric of {@code tables/analysis.csv}: its kind, unit and meaning. The SPEC
- * section 4 metrics keep the names, units and descriptions of {@code tables/seeds.csv}.
+ * Every per-seed metric of {@code tables/analysis.csv}: name, kind, unit, human label and meaning.
+ * The one place tables' schemas, figure axes, reports and the exported notebook take them from.
+ * The SPEC section 4 metrics are declared in {@link SpecMetrics} (the training tables need them
+ * too); the analysis metrics are declared below, one line each, in {@code analysis.csv} order.
  *
- * <p>Kinds: {@code performance} (precision and its per-duration parts), {@code weights} (weight
- * correlation), {@code pca} (SPEC PCA alignment), {@code legacy} (the legacy participation ratios,
- * ill-defined, SPEC section 4),
- * {@code readout} (readout geometry in the memory period), {@code trajectory} (separation of
- * memory-period trajectories) and {@code output} (integration curve and plateau drift, computed
- * from the network output like precision itself).
+ * <p>Kinds ({@link Metric} constants): {@code performance} (precision and its per-duration parts),
+ * {@code weights} (weight correlation), {@code pca} (SPEC PCA alignment), {@code legacy} (the legacy
+ * participation ratios, ill-defined, SPEC section 4), {@code readout} (readout geometry in the
+ * memory period), {@code trajectory} (separation of memory-period trajectories) and {@code output}
+ * (integration curve and plateau drift, computed from the network output like precision itself).
+ * {@code mechanism} (optimal readout, fixed and slow points, linearisation, memory-period speed:
+ * {@link MechanismMetrics}, declared there). A new metric is one more {@link #metric} line here
+ * plus the code that computes it.
  */
 public final class MetricCatalog {
     private MetricCatalog() {}
 
-    /** Unit and meaning of each trajectory metric, in column order. */
-    static final Map<String, String[]> DYNAMICS = dynamics();
+    private static final String PLATEAU = "plateau (mean output over the evaluation window) against pulse duration";
 
-    private static Map<String, String[]> dynamics() {
-        Map<String, String[]> m = new LinkedHashMap<>();
-        String plateau = "plateau (mean output over the evaluation window) against pulse duration";
-        m.put(IntegrationCurve.SLOPE_TRAINED, new String[] {"1/ms",
-            "slope of " + plateau + ", durations inside the trained range (target: task.slope_per_ms)"});
-        m.put(IntegrationCurve.R2_TRAINED, new String[] {"1", "r^2 of the line fitted to the " + plateau
-            + ", inside the trained range"});
-        m.put(IntegrationCurve.RMSE_TRAINED, new String[] {"1", "RMS of plateau - slope_per_ms * duration inside the "
-            + "trained range"});
-        m.put(IntegrationCurve.SLOPE_OUTSIDE, new String[] {"1/ms", "slope of " + plateau
-            + ", durations outside the trained range"});
-        m.put(IntegrationCurve.R2_OUTSIDE, new String[] {"1", "r^2 of the line fitted outside the trained range"});
-        m.put(IntegrationCurve.RMSE_OUTSIDE, new String[] {"1", "RMS of plateau - slope_per_ms * duration outside the "
-            + "trained range"});
-        m.put(SeedDynamics.DRIFT, new String[] {"1/s", "mean over test durations of the least-squares slope of the "
-            + "output over the evaluation window"});
-        m.put(SeedDynamics.DRIFT_REL, new String[] {"1/s", "mean over test durations of |drift| / target level"});
-        m.put(Separation.SLOPE, new String[] {"1/ms", "slope of trajectory separation (mean Euclidean distance of "
-            + "rate vectors over the memory period) against duration difference"});
-        m.put(Separation.R, new String[] {"1", "Pearson r of trajectory separation against duration difference"});
-        m.put(Separation.TIME_CV, new String[] {"1", "mean over pairs of sd / mean of the distance over the memory "
-            + "period (0: parallel trajectories)"});
-        m.put(ReadoutGeometry.COS_MEAN, new String[] {"1", "cos(w, mean memory-period rate vector)"});
-        m.put(ReadoutGeometry.COS_CODING, new String[] {"1", "cos(w, mean rate at the longest minus the shortest test "
-            + "duration)"});
-        m.put(ReadoutGeometry.COS_PC1, new String[] {"1", "|cos(w, first memory-period PC)|"});
-        m.put(ReadoutGeometry.VAR_FRACTION, new String[] {"1", "(w'Cw / |w|^2) / (tr C / N): output variance relative "
-            + "to a random direction"});
-        m.put(ReadoutGeometry.MEAN_FRACTION, new String[] {"1", "(mean_d (w.mu_d)^2 / |w|^2) / (mean_d |mu_d|^2 / N): "
-            + "squared mean output relative to a random direction"});
-        m.put(ReadoutGeometry.VAR_RATIO, new String[] {"1", "w'Cw / mean_d (w.mu_d)^2: output variance over squared "
-            + "mean output in the memory period"});
+    /** The analysis metrics (beyond SPEC section 4), in analysis.csv column order. */
+    static final List<Metric> ANALYSIS = List.of(
+            metric(IntegrationCurve.SLOPE_TRAINED, Metric.OUTPUT, "1/ms", "plateau slope, trained",
+                    "slope of " + PLATEAU + ", durations inside the trained range (target: task.slope_per_ms)"),
+            metric(IntegrationCurve.R2_TRAINED, Metric.OUTPUT, "1", "plateau line r², trained",
+                    "r^2 of the line fitted to the " + PLATEAU + ", inside the trained range"),
+            metric(IntegrationCurve.RMSE_TRAINED, Metric.OUTPUT, "1", "plateau RMS error, trained",
+                    "RMS of plateau - slope_per_ms * duration inside the trained range"),
+            metric(IntegrationCurve.SLOPE_OUTSIDE, Metric.OUTPUT, "1/ms", "plateau slope, outside",
+                    "slope of " + PLATEAU + ", durations outside the trained range"),
+            metric(IntegrationCurve.R2_OUTSIDE, Metric.OUTPUT, "1", "plateau line r², outside",
+                    "r^2 of the line fitted outside the trained range"),
+            metric(IntegrationCurve.RMSE_OUTSIDE, Metric.OUTPUT, "1", "plateau RMS error, outside",
+                    "RMS of plateau - slope_per_ms * duration outside the trained range"),
+            metric(SeedDynamics.DRIFT, Metric.OUTPUT, "1/s", "plateau drift",
+                    "mean over test durations of the least-squares slope of the output over the evaluation window"),
+            metric(SeedDynamics.DRIFT_REL, Metric.OUTPUT, "1/s", "relative plateau drift",
+                    "mean over test durations of |drift| / target level"),
+            metric(Separation.SLOPE, Metric.TRAJECTORY, "1/ms", "separation slope",
+                    "slope of trajectory separation (mean Euclidean distance of rate vectors over the memory "
+                    + "period) against duration difference"),
+            metric(Separation.R, Metric.TRAJECTORY, "1", "r(separation, Δduration)",
+                    "Pearson r of trajectory separation against duration difference"),
+            metric(Separation.TIME_CV, Metric.TRAJECTORY, "1", "separation CV over time",
+                    "mean over pairs of sd / mean of the distance over the memory period (0: parallel trajectories)"),
+            metric(ReadoutGeometry.COS_MEAN, Metric.READOUT, "1", "cos(w, mean memory rate)",
+                    "cos(w, mean memory-period rate vector)"),
+            metric(ReadoutGeometry.COS_CODING, Metric.READOUT, "1", "cos(w, coding direction)",
+                    "cos(w, mean rate at the longest minus the shortest test duration)"),
+            metric(ReadoutGeometry.COS_PC1, Metric.READOUT, "1", "|cos(w, memory PC1)|",
+                    "|cos(w, first memory-period PC)|"),
+            metric(ReadoutGeometry.VAR_FRACTION, Metric.READOUT, "1", "output variance vs random",
+                    "(w'Cw / |w|^2) / (tr C / N): output variance relative to a random direction"),
+            metric(ReadoutGeometry.MEAN_FRACTION, Metric.READOUT, "1", "mean output² vs random",
+                    "(mean_d (w.mu_d)^2 / |w|^2) / (mean_d |mu_d|^2 / N): squared mean output relative to a random "
+                    + "direction"),
+            metric(ReadoutGeometry.VAR_RATIO, Metric.READOUT, "1", "output variance / squared mean",
+                    "w'Cw / mean_d (w.mu_d)^2: output variance over squared mean output in the memory period"));
+
+    private static final Map<String, Metric> BY_NAME = index();
+
+    private static Metric metric(String name, String kind, String unit, String label, String description) {
+        return new Metric(name, kind, unit, label, description);
+    }
+
+    private static List<Metric> concat(List<Metric> a, List<Metric> b) {
+        List<Metric> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static Map<String, Metric> index() {
+        Map<String, Metric> m = new LinkedHashMap<>();
+        for (Metric x : SpecMetrics.all(List.of())) {
+            m.put(x.name(), x);
+        }
+        for (Metric x : concat(ANALYSIS, MechanismMetrics.METRICS)) {
+            if (m.put(x.name(), x) != null) {
+                throw new IllegalStateException("metric " + x.name() + " is declared twice");
+            }
+        }
         return m;
+    }
+
+    /**
+     * The metric of a column ({@code loss_<ms>} for any test duration included).
+     *
+     * @throws IllegalArgumentException for a name that is no metric
+     */
+    public static Metric get(String name) {
+        Metric m = BY_NAME.get(name);
+        if (m != null) {
+            return m;
+        }
+        if (name.startsWith(SpecMetrics.LOSS_PREFIX) && name.length() > SpecMetrics.LOSS_PREFIX.length()) {
+            return SpecMetrics.loss(name.substring(SpecMetrics.LOSS_PREFIX.length()));
+        }
+        throw new IllegalArgumentException("unknown metric '" + name + "'");
+    }
+
+    /** Whether a column name is a metric. */
+    public static boolean known(String name) {
+        try {
+            get(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The kind of a metric (see the class comment). */
     public static String kind(String metric) {
-        if (metric.equals("precision") || metric.startsWith("loss_")) {
-            return "performance";
-        }
-        if (metric.equals("weight_correlation")) {
-            return "weights";
-        }
-        if (metric.endsWith("_legacy_pr")) {
-            return "legacy";
-        }
-        if (metric.startsWith("input_spont_") || metric.startsWith("readout_mem_")) {
-            return "pca";
-        }
-        if (metric.startsWith("readout_")) {
-            return "readout";
-        }
-        if (metric.startsWith("sep_")) {
-            return "trajectory";
-        }
-        if (metric.startsWith("integ_") || metric.startsWith("drift_")) {
-            return "output";
-        }
-        throw new IllegalArgumentException("unknown metric '" + metric + "'");
+        return get(metric).kind();
+    }
+
+    /** Axis title of a metric: human label and unit. */
+    public static String axisLabel(String metric) {
+        return get(metric).axisLabel();
     }
 
     /** Whether a metric is tested against precision (everything but precision and its parts). */
     public static boolean isPredictor(String metric) {
-        return !kind(metric).equals("performance");
+        return !kind(metric).equals(Metric.PERFORMANCE);
     }
 
-    /** Declares the analysis.csv columns: seed, status, the SPEC metrics and the trajectory metrics. */
-    static void declare(TableSchema s, String table, List<String> durationLabels, List<String> specMetrics) {
-        Map<String, TableSchema.Column> seeds = RunTables.schema(durationLabels).columns(RunTables.SEEDS);
+    /** The analysis metrics' names, in analysis.csv column order. */
+    public static List<String> analysisNames() {
+        return ANALYSIS.stream().map(Metric::name).toList();
+    }
+
+    /**
+     * Declares the analysis.csv columns: seed, status, then the given metrics in their order.
+     *
+     * @throws IllegalArgumentException naming a metric the catalogue does not declare
+     */
+    static void declare(TableSchema s, String table, List<String> metrics) {
         s.add(table, "seed", "int", "1", "model seed");
         s.add(table, "status", "string", "1", "completed | diverged (trajectory metrics are NA for diverged seeds)");
-        for (String m : specMetrics) {
-            TableSchema.Column c = seeds.get(m);
-            s.add(table, m, "double", c.unit(), c.description() + " [" + kind(m) + "]");
+        for (String name : metrics) {
+            column(s, table, get(name));
         }
-        DYNAMICS.forEach((m, ud) -> s.add(table, m, "double", ud[0], ud[1] + " [" + kind(m) + "]"));
+    }
+
+    private static void column(TableSchema s, String table, Metric m) {
+        s.add(table, m.name(), "double", m.unit(), m.description() + " [" + m.kind() + "]");
     }
 }

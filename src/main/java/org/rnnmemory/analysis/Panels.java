@@ -140,6 +140,11 @@ final class Panels {
             keep.stream().mapToDouble(p -> p[1]).toArray()};
     }
 
+    /** The legend inside the top of the plot, with room made for it above the data ({@link HouseStyle#legendAbove}). */
+    static void legendAbove(XYChart c, Styler.LegendPosition corner) {
+        HouseStyle.legendAbove(c, corner);
+    }
+
     /** A bold line in a given colour, shown in the legend. */
     static XYSeries bold(XYChart c, String name, double[] x, double[] y, Color colour) {
         XYSeries s = HouseStyle.thin(c.addSeries(name, x, y), colour);

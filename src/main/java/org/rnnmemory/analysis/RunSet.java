@@ -132,7 +132,11 @@ public record RunSet(List<Path> dirs, ExperimentSpec spec, List<SeedRecord> seed
     }
 
     private static List<SeedRecord> readSeeds(Path dir, List<String> labels) {
-        Table t = RunTables.schema(labels).readCsv(RunTables.SEEDS, dir.resolve("tables").resolve("seeds.csv"));
+        Path file = dir.resolve("tables").resolve("seeds.csv");
+        Table t = RunTables.schema(labels).readCsv(RunTables.SEEDS, file);
+        if (t.rowCount() == 0) {
+            throw new InputFileException(file, "holds no seed rows (a run writes one per seed)");
+        }
         List<SeedRecord> out = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {
             Map<String, Double> m = new LinkedHashMap<>();

@@ -27,7 +27,7 @@ final class TrajectoryPanel {
         SeedDynamics d = seed.dynamics();
         boolean legend = yPc == 2;
         XYChart c = Panels.chart(legend ? WITH_LEGEND : PLAIN, label + " seed " + seed.seed() + ": PC1–PC" + (yPc + 1),
-                "PC1", "PC" + (yPc + 1));
+                "projection on memory PC1", "projection on memory PC" + (yPc + 1));
         Panels.plainY(c);
         double[] durations = d.durationsMs();
         double maxD = durations[durations.length - 1];

@@ -10,8 +10,10 @@
  * ({@link org.rnnmemory.analysis.Separation}) and readout geometry
  * ({@link org.rnnmemory.analysis.ReadoutGeometry}); {@link org.rnnmemory.analysis.Analyzer} writes
  * the tables ({@link org.rnnmemory.analysis.AnalysisTables}) and figures
- * ({@link org.rnnmemory.analysis.AnalysisFigures}); {@link org.rnnmemory.analysis.AnalysisReport}
- * turns them into the notebook, markdown and HTML report.
+ * ({@link org.rnnmemory.analysis.AnalysisFigures}), whose metrics are described once in
+ * {@link org.rnnmemory.analysis.MetricCatalog}; {@link org.rnnmemory.analysis.AnalysisReport}
+ * turns them into the markdown and HTML report, and {@link org.rnnmemory.analysis.AnalysisNotebook}
+ * into a Python notebook that recomputes the headline numbers from the tables and weights.
  *
  * <p>Units: durations and times in ms (steps of dt converted), rates dimensionless (tanh), drift
  * per second, slopes per ms.

@@ -47,7 +47,8 @@ public final class ChaosAnalysis {
         }
         TangentSpace tangents = new TangentSpace(n, s.spectrum(), Rngs.of(seed, "chaos.tangent"));
         TanhNetwork.Workspace work = net.workspace(s.spectrum());
-        TraceRecorder traces = new TraceRecorder(s.traceUnits(), s.traceSteps(), s.dtTau());
+        TraceRecorder traces = new TraceRecorder(s.traceUnits(),
+                Math.min(s.traceSteps(), s.transientSteps() + s.measuredSteps()), s.dtTau());
         traces.record(0, r);
 
         int warmup = s.transientSteps();
@@ -87,7 +88,7 @@ public final class ChaosAnalysis {
         return h;
     }
 
-    /** Records the rates of the first units for the first steps. */
+    /** Records the rates of the first units for the first steps (at most as many as are simulated). */
     private static final class TraceRecorder {
         private final double[] time;
         private final double[][] rates;

@@ -10,17 +10,24 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.gpu.CudaInfo;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.model.Initializer;
 import org.rnnmemory.train.Benchmark;
+import org.rnnmemory.train.CudaEngine;
 import org.rnnmemory.train.ExperimentRunner;
 import org.rnnmemory.train.TrainPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code rnnmem bench [--config FILE] [--updates N] [--json]}: training speed against the GEMM floor. */
+/**
+ * {@code rnnmem bench [--config FILE] [--updates N] [--json]}: training speed against the GEMM floor.
+ * When the experiment trains I, the same experiment with only w trained ({@code network.trainable:
+ * [readout]}, forward pass only) is timed too, in the same process.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time training updates and one evaluation against the GEMM floor measured in the same run.")
+        description = "Time training updates and one evaluation against the GEMM floor measured in the same run;"
+                + " when the experiment trains I, also a readout-only update.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "experiments/system-a.yaml",
@@ -43,7 +50,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ExperimentSpec spec = ExperimentLoader.load(config, sets);
         TrainPlan plan = ExperimentRunner.plan(spec);
+        CudaInfo cuda = "cuda".equals(plan.engine()) ? CudaEngine.device() : null;
         Benchmark.Result r = Benchmark.run(plan, null, updates);
+        Benchmark.Result readoutOnly = plan.trainInput() && plan.trainReadout()
+                ? Benchmark.run(plan.withTrainable(false, true), null, updates) : null;
         int seed = spec.seeds().get(0);
         var w = Initializer.network(plan.params(), plan.networkSeed(), seed, false, plan.dtype());
         long t0 = System.nanoTime();
@@ -72,8 +82,24 @@ public final class BenchCommand implements Callable<Integer> {
         o.put("recomputed", r.recomputed());
         o.put("evaluation_seconds", evalSeconds);
         o.put("projected_full_run_hours", r.secondsPerUpdate() * plan.totalUpdates() / 3600);
+        o.put("gemms_per_step", r.gemmsPerStep());
+        if (readoutOnly != null) {
+            o.put("readout_only_seconds_per_update", readoutOnly.secondsPerUpdate());
+            o.put("readout_only_ratio", readoutOnly.secondsPerUpdate() / r.secondsPerUpdate());
+            o.put("readout_only_ratio_to_floor", readoutOnly.ratioToFloor());
+        } else {
+            o.putNull("readout_only_seconds_per_update");
+            o.putNull("readout_only_ratio");
+            o.putNull("readout_only_ratio_to_floor");
+        }
         o.put("omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         o.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        o.put("blas_core", org.rnnmemory.io.BlasKernel.coreName());
+        o.put("blas_core_source", org.rnnmemory.io.BlasKernel.selection().source().label());
+        o.put("floor_device", cuda == null ? "cpu" : "cuda");
+        if (cuda != null) {
+            o.set("cuda", Json.MAPPER.valueToTree(cuda.toMap()));
+        }
         if (json) {
             System.out.println(Json.pretty(o));
         } else {
@@ -81,10 +107,24 @@ public final class BenchCommand implements Callable<Integer> {
                     config, plan.seeds().size(), plan.batchSize(), plan.params().hiddenSize(), plan.engine(),
                     plan.workers());
             System.out.printf(Locale.ROOT, "seconds per update  %.3f  (mean of %d)%n", r.secondsPerUpdate(), r.updates());
-            System.out.printf(Locale.ROOT, "GEMM floor          %.3f  (%.0f steps x 2 x %.3f ms / %d cores)%n",
-                    r.floorSecondsPerUpdate(), r.stepsSimulated(), r.gemmSeconds() * 1e3, r.cores());
+            if (cuda == null) {
+                System.out.printf(Locale.ROOT, "GEMM floor          %.3f  (%.0f steps x %d x %.3f ms / %d cores)%n",
+                        r.floorSecondsPerUpdate(), r.stepsSimulated(), r.gemmsPerStep(), r.gemmSeconds() * 1e3,
+                        r.cores());
+            } else {
+                System.out.printf(Locale.ROOT, "GEMM floor          %.3f  (%.0f steps x 2 x %.1f us on the GPU)%n",
+                        r.floorSecondsPerUpdate(), r.stepsSimulated(), r.gemmSeconds() * 1e6);
+                System.out.printf(Locale.ROOT, "GPU                 %s (compute capability %s, driver %s, CUDA runtime %s,"
+                        + " cuBLAS %s, NVRTC %s)%n", cuda.device(), cuda.computeCapability(), cuda.driverVersion(),
+                        cuda.runtimeVersion(), cuda.cublasVersion(), cuda.nvrtcVersion());
+            }
             System.out.printf(Locale.ROOT, "ratio to floor      %.3f%n", r.ratioToFloor());
             System.out.printf(Locale.ROOT, "steps per second    %.1f%n", r.stepsPerSecond());
+            if (readoutOnly != null) {
+                System.out.printf(Locale.ROOT, "readout only        %.3f  (%.3f of an update above; %.3f x its floor of 1 GEMM"
+                        + " per step)%n", readoutOnly.secondsPerUpdate(),
+                        readoutOnly.secondsPerUpdate() / r.secondsPerUpdate(), readoutOnly.ratioToFloor());
+            }
             System.out.printf(Locale.ROOT, "peak RSS            %.2f GiB%n", r.peakRssBytes() / Math.pow(2, 30));
             System.out.printf(Locale.ROOT, "steps kept          %s%n", r.recomputed()
                     ? r.keptSteps() + " at a time, recomputed in the backward pass" : "all (up to " + r.keptSteps() + ")");
@@ -93,6 +133,8 @@ public final class BenchCommand implements Callable<Integer> {
                     r.secondsPerUpdate() * plan.totalUpdates() / 3600, plan.totalUpdates());
             System.out.printf(Locale.ROOT, "threads             OMP_NUM_THREADS=%s, backend %s%n",
                     System.getenv("OMP_NUM_THREADS"), Nd4j.getBackend().getClass().getSimpleName());
+            System.out.printf(Locale.ROOT, "BLAS kernel         %s (%s)%n", org.rnnmemory.io.BlasKernel.coreName(),
+                    org.rnnmemory.io.BlasKernel.selection().source().label());
         }
         return 0;
     }

@@ -49,6 +49,7 @@ public final class CompareCommand implements Callable<Integer> {
             System.out.println(run.label() + "  " + run.dir() + "  seeds " + p.length + "  median precision "
                     + Numbers.format(org.rnnmemory.analysis.stats.Summary.of(p).median()));
         }
+        System.err.println("[compare] " + result.notebook().line());
         System.out.println("wrote " + dir);
         return 0;
     }

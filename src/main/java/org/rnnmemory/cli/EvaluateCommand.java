@@ -13,6 +13,8 @@ import org.rnnmemory.eval.Alignment;
 import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.eval.EvaluationResult;
 import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.eval.NonFiniteSimulationException;
+import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.WeightsIO;
@@ -48,7 +50,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             default -> throw new UserInputException("--dtype must be float32 or float64, found '" + dtype + "'");
         };
         CtrnnWeights w = WeightsIO.load(weights, type);
-        EvaluationResult r = new Evaluator(protocol(w)).evaluate(w);
+        EvaluationResult r;
+        try {
+            r = new Evaluator(protocol(w)).evaluate(w);
+        } catch (NonFiniteSimulationException e) {
+            throw new InputFileException(weights, "simulating these weights overflows (" + e.getMessage()
+                    + "); the network cannot be evaluated");
+        }
         if (json) {
             System.out.println(Json.pretty(r.toJson()));
         } else {
@@ -58,6 +66,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvalProtocol protocol(CtrnnWeights w) {
+        return protocolOf(specFor(weights, config, w), w);
+    }
+
+    /**
+     * The experiment that goes with a weights folder: {@code config} when given, else
+     * {@code RUN_DIR/config.resolved.yaml} when the folder is {@code RUN_DIR/seeds/seed-N}, else null.
+     *
+     * @throws UserInputException if the experiment's dt differs from the weights'
+     */
+    static ExperimentSpec specFor(Path weights, Path config, CtrnnWeights w) {
         Path cfg = config;
         if (cfg == null) {
             Path runDir = weights.toAbsolutePath().normalize().getParent();
@@ -67,12 +85,20 @@ public final class EvaluateCommand implements Callable<Integer> {
                 cfg = resolved;
             }
         }
-        if (cfg != null) {
-            ExperimentSpec spec = ExperimentLoader.load(cfg, List.of());
-            if (spec.modelParams().dtMs() != w.params().dtMs()) {
-                throw new UserInputException(cfg + ": network.dt_ms = " + spec.modelParams().dtMs()
-                        + " differs from the weights' dt_ms = " + w.params().dtMs());
-            }
+        if (cfg == null) {
+            return null;
+        }
+        ExperimentSpec spec = ExperimentLoader.load(cfg, List.of());
+        if (spec.modelParams().dtMs() != w.params().dtMs()) {
+            throw new UserInputException(cfg + ": network.dt_ms = " + spec.modelParams().dtMs()
+                    + " differs from the weights' dt_ms = " + w.params().dtMs());
+        }
+        return spec;
+    }
+
+    /** The experiment's evaluation protocol, or System A's at the weights' dt when there is none. */
+    static EvalProtocol protocolOf(ExperimentSpec spec, CtrnnWeights w) {
+        if (spec != null) {
             return spec.evalProtocol();
         }
         double dt = w.params().dtMs();

@@ -1,12 +1,20 @@
 package org.rnnmemory.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.rnnmemory.chaos.ChaosSettings;
 import org.rnnmemory.config.SweepLoader;
 import org.rnnmemory.config.SweepSpec;
+import org.rnnmemory.io.ShellWords;
 import org.rnnmemory.sweep.SweepPlan;
+import org.rnnmemory.sweep.SweepResources;
 import org.rnnmemory.sweep.SweepRunner;
+import org.rnnmemory.slurm.ArrayJob;
+import org.rnnmemory.slurm.JavaLaunch;
+import org.rnnmemory.slurm.Submitter;
+import org.rnnmemory.slurm.SweepJobs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {"Train one multi-seed run per candidate of a grid or random search over experiment keys, "
                 + "then write sweep.csv, sweep_summary.csv, figures and a report.",
             "Re-running the same sweep skips completed candidates and resumes interrupted ones."})
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer>, Resumable {
 
     @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "Sweep file.")
     Path sweep;
@@ -29,13 +37,63 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/sweeps/<sweep name>/).")
     Path out;
 
+    @Option(names = "--dry-run", description = "Check the sweep, every candidate's experiment and the memory and "
+            + "disk they need; print the candidates and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--no-resource-check", description = "Run even when a memory or disk estimate exceeds the limits.")
+    boolean noResourceCheck;
+
+    @Option(names = "--slurm", description = "Run the candidates on a Slurm cluster: a job array of one 'rnnmem run' "
+            + "per candidate into DIR/candidates/, then this sweep command as the merge job (tables, figures, report); "
+            + "with --dry-run the scripts are written but not submitted.")
+    boolean slurm;
+
+    @Option(names = "--slurm-option", paramLabel = "OPT",
+            description = "With --slurm: an #SBATCH option for every job, e.g. --slurm-option=--partition=short.")
+    List<String> slurmOptions = new ArrayList<>();
+
     @Override
     public Integer call() {
         SweepSpec spec = SweepLoader.load(sweep);
         Path dir = out != null ? out : SweepPlan.defaultDir(sweep);
         SweepPlan plan = SweepPlan.of(sweep, spec, dir);
+        if (!slurm && !slurmOptions.isEmpty()) {
+            throw new UserInputException("--slurm-option needs --slurm");
+        }
+        if (slurm) {
+            SubmitCommand.checkSlurmOptions(slurmOptions, true);
+            List<String> merge = new ArrayList<>(List.of("sweep", sweep.toAbsolutePath().normalize().toString(),
+                    "--out", dir.toAbsolutePath().normalize().toString()));
+            if (noResourceCheck) {
+                merge.add("--no-resource-check");
+            }
+            ArrayJob job = SweepJobs.of(plan, merge, slurmOptions, Path.of(""), JavaLaunch.current());
+            System.out.print(Submitter.submit(job, "sweep", dryRun));
+            return 0;
+        }
+        if (dryRun) {
+            if (!noResourceCheck) {
+                SweepResources.require(plan);
+            }
+            System.out.print(SweepResources.describe(plan));
+            return 0;
+        }
         String command = "rnnmem sweep " + sweep + (out != null ? " --out " + out : "");
-        System.out.print(SweepRunner.run(plan, ChaosSettings.DEFAULTS, command, System.err).text());
+        System.out.print(SweepRunner.run(plan, ChaosSettings.DEFAULTS, command, System.err, !noResourceCheck).text());
         return 0;
+    }
+
+    @Override
+    public String resumeCommand() {
+        List<String> words = new ArrayList<>(List.of("sweep", sweep.toString()));
+        if (out != null) {
+            words.add("--out");
+            words.add(out.toString());
+        }
+        if (noResourceCheck) {
+            words.add("--no-resource-check");
+        }
+        return Shell.launcher() + " " + ShellWords.join(words);
     }
 }

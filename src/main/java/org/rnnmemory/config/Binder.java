@@ -10,6 +10,7 @@ import org.rnnmemory.config.ConfigNode.ListNode;
 import org.rnnmemory.config.ConfigNode.MapNode;
 import org.rnnmemory.config.ConfigNode.Origin;
 import org.rnnmemory.config.ConfigNode.Scalar;
+import org.rnnmemory.model.Draws;
 
 /**
  * Builds an {@link ExperimentSpec} from a YAML tree. Absent keys take the value of
@@ -71,7 +72,13 @@ final class Binder {
                 f.number("dt_ms", d.dtMs()), f.number("gain", d.gain()), f.longInt("network_seed", d.networkSeed()),
                 f.string("initial_state", d.initialState()), f.list("trainable", d.trainable(), Fields::toStr),
                 weightInit(init.node("input"), init.key("input"), d.initInput()),
-                readoutInit(init.node("readout"), init.key("readout"), d.initReadout()));
+                readoutInit(init.node("readout"), init.key("readout"), d.initReadout()),
+                generator(init.string("generator", d.initGenerator().configName())));
+    }
+
+    private static Draws generator(String name) {
+        Check.oneOf("network.init.generator", name, Draws.configNames());
+        return Draws.of(name);
     }
 
     private static TaskSection task(Fields f) {

@@ -50,6 +50,11 @@ public record ExperimentSpec(String name, List<Integer> seeds, NetworkSection ne
             throw Check.fail("training.batch_size", "must be <= task.trials = " + task.trials() + ", found "
                     + training.batchSize());
         }
+        long updates = (long) training.epochs() * (task.trials() / training.batchSize());
+        if (updates > Integer.MAX_VALUE) {
+            throw Check.fail("training.epochs", "training.epochs x (task.trials // training.batch_size) = " + updates
+                    + " updates, more than a run can count (2^31 - 1)");
+        }
         checkEvaluation(task, network.dtMs(), evaluation);
     }
 

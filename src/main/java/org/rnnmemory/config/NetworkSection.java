@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rnnmemory.model.Draws;
 import org.rnnmemory.model.ModelParams;
 
 /**
@@ -18,19 +19,26 @@ import org.rnnmemory.model.ModelParams;
  * @param trainable trained weight vectors, a subset of {@code input}, {@code readout}, in that order
  * @param initInput how the input weights I (N x 1) start
  * @param initReadout how the readout weights w (N x 1) start
+ * @param initGenerator the generator of G and of the {@code random} initial I and w
+ *        ({@code network.init.generator}: {@code native} or {@code pytorch}, the reference's draws)
  */
 public record NetworkSection(int hiddenSize, double tauMs, double dtMs, double gain, long networkSeed,
                              String initialState, List<String> trainable, WeightInit initInput,
-                             WeightInit initReadout) {
+                             WeightInit initReadout, Draws initGenerator) {
 
     /** Allowed values of {@code initial_state}. */
     public static final List<String> INITIAL_STATES = List.of("zero", "random");
     /** Allowed entries of {@code trainable}, in canonical order. */
     public static final List<String> TRAINABLE = List.of("input", "readout");
 
-    /** SPEC section 1: N = 500, tau = 100 ms, dt = 1 ms, g = 1.5, h[0] = 0, I and w trained. */
+    /**
+     * SPEC section 1: N = 500, tau = 100 ms, dt = 1 ms, g = 1.5, h[0] = 0, I and w trained. The
+     * default generator is the project's own ({@code native}), so that experiment files written
+     * without {@code network.init.generator} keep their numbers; {@code experiments/system-a.yaml}
+     * sets {@code pytorch}, the reference's own initial networks.
+     */
     public static final NetworkSection SYSTEM_A = new NetworkSection(500, 100.0, 1.0, 1.5, 1L, "zero",
-            List.of("input", "readout"), new WeightInit.Random(), new WeightInit.Random());
+            List.of("input", "readout"), new WeightInit.Random(), new WeightInit.Random(), Draws.NATIVE);
 
     public NetworkSection {
         Check.atLeast("network.hidden_size", hiddenSize, 1);
@@ -49,6 +57,7 @@ public record NetworkSection(int hiddenSize, double tauMs, double dtMs, double g
             throw Check.fail("network.init.input", "'input' is a readout initialisation (w0 = I0 / sqrt(N))");
         }
         checkInit("network.init.readout", Check.notNull("network.init.readout", initReadout), hiddenSize);
+        Check.notNull("network.init.generator", initGenerator);
     }
 
     private static List<String> canonicalTrainable(List<String> trainable) {
@@ -98,6 +107,7 @@ public record NetworkSection(int hiddenSize, double tauMs, double dtMs, double g
         Map<String, Object> init = new LinkedHashMap<>();
         init.put("input", initInput.toYaml());
         init.put("readout", initReadout.toYaml());
+        init.put("generator", initGenerator.configName());
         m.put("init", init);
         return m;
     }

@@ -48,12 +48,46 @@ public record SweepSpec(Path experiment, String search, int candidates, long see
             if (search.equals("grid") && values.isEmpty()) {
                 throw Check.fail(key, "must list at least one value");
             }
+            if (search.equals("grid")) {
+                for (int i = 0; i < values.size(); i++) {
+                    for (int j = 0; j < i; j++) {
+                        if (sameValue(values.get(i), values.get(j))) {
+                            throw Check.fail(key, "lists the value " + values.get(i) + " twice (items " + j + " and "
+                                    + i + ")");
+                        }
+                    }
+                }
+            }
             if (search.equals("random")) {
                 Range.of(key, values);
             }
             copy.put(e.getKey(), Collections.unmodifiableList(new ArrayList<>(values)));
         }
         parameters = Collections.unmodifiableMap(copy);
+        if (search.equals("random") && candidates > MAX_CANDIDATES) {
+            throw Check.fail("sweep.candidates", "must be <= " + MAX_CANDIDATES + ", found " + candidates);
+        }
+        if (search.equals("grid")) {
+            long n = 1;
+            for (List<Object> v : parameters.values()) {
+                n = Math.min(n * v.size(), MAX_CANDIDATES + 1L);
+            }
+            if (n > MAX_CANDIDATES) {
+                throw Check.fail("sweep.parameters", "the grid has more than " + MAX_CANDIDATES
+                        + " candidates (the product of the numbers of values)");
+            }
+        }
+    }
+
+    /** Most candidates a sweep may have: each is a whole multi-seed training run. */
+    public static final int MAX_CANDIDATES = 10_000;
+
+    /** Equal values, numbers compared by value (2 and 2.0 are the same grid point). */
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return java.util.Objects.equals(a, b);
     }
 
     /**

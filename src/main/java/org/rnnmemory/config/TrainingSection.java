@@ -10,7 +10,8 @@ import java.util.Map;
  * @param epochs passes over the training set
  * @param batchSize trials per update (at most {@code task.trials}, checked by {@link ExperimentSpec})
  * @param learningRate Adam learning rate, > 0
- * @param engine gradient engine: {@code adjoint} (hand-written backward pass) or {@code samediff}
+ * @param engine gradient engine: {@code adjoint} (hand-written backward pass), {@code samediff}, or
+ *        {@code cuda} (the adjoint engine on an NVIDIA GPU; float32 only)
  * @param chunkSteps time steps per chunk of the forward/backward pass
  * @param dtype {@code float32} or {@code float64}
  * @param workers model seeds trained in parallel, >= 1
@@ -22,7 +23,7 @@ public record TrainingSection(int epochs, int batchSize, double learningRate, St
                               String dtype, int workers, double rateMemoryGib) {
 
     /** Allowed values of {@code engine}. */
-    public static final List<String> ENGINES = List.of("adjoint", "samediff");
+    public static final List<String> ENGINES = List.of("adjoint", "samediff", "cuda");
     /** Allowed values of {@code dtype}. */
     public static final List<String> DTYPES = List.of("float32", "float64");
 
@@ -37,6 +38,9 @@ public record TrainingSection(int epochs, int batchSize, double learningRate, St
         Check.oneOf("training.engine", engine, ENGINES);
         Check.atLeast("training.chunk_steps", chunkSteps, 1);
         Check.oneOf("training.dtype", dtype, DTYPES);
+        if ("cuda".equals(engine) && !"float32".equals(dtype)) {
+            throw Check.fail("training.dtype", "must be float32 with training.engine: cuda, found " + dtype);
+        }
         Check.atLeast("training.workers", workers, 1);
         Check.positive("training.rate_memory_gib", rateMemoryGib);
     }

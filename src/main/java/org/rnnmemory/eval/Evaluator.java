@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnmemory.io.MemoryNeed;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.Simulator;
 import org.rnnmemory.task.Trial;
@@ -21,6 +22,11 @@ public final class Evaluator {
         this.protocol = protocol;
     }
 
+    /**
+     * The SPEC section 4 metrics of a network.
+     *
+     * @throws NonFiniteSimulationException if the simulation overflows (outputs or rates not finite)
+     */
     public EvaluationResult evaluate(CtrnnWeights original) {
         CtrnnWeights weights = original.castTo(DataType.DOUBLE);
         Simulator sim = new Simulator(weights);
@@ -53,6 +59,12 @@ public final class Evaluator {
         double[][] z = sim.run(u, Nd4j.zeros(DataType.DOUBLE, trials.length, n), 0, 0).z();
         Map<String, Double> out = new LinkedHashMap<>();
         for (int k = 0; k < trials.length; k++) {
+            for (int t = 0; t < z[k].length; t++) {
+                if (!Double.isFinite(z[k][t])) {
+                    throw new NonFiniteSimulationException("the output z of the " + protocol.durationLabels().get(k)
+                            + " ms test trial is not finite at step " + t);
+                }
+            }
             out.put(protocol.durationLabels().get(k), evalLoss(z[k], trials[k]));
         }
         return out;
@@ -101,6 +113,24 @@ public final class Evaluator {
         }
         return sim.run(u, Nd4j.zeros(DataType.DOUBLE, d.length, n), protocol.memoryFrom(), protocol.memorySteps())
                 .rates();
+    }
+
+    /**
+     * Memory one {@link #evaluate} call holds at its peak for a network of N units, from its arrays
+     * (float64, 8 bytes a value). Native: G, (g G)^T and its temporary, one N x N covariance, and the
+     * recorded rates of the spontaneous window (with their centred copy) or of the memory windows of
+     * every test duration. Java heap: the covariances as {@code double[][]} (one per test duration,
+     * their average, the spontaneous one), the EJML copy and decomposition (about four N x N
+     * matrices) and the two eigenvector matrices.
+     */
+    public static MemoryNeed.Part footprint(int n, EvalProtocol p) {
+        double nn = 8.0 * n * n;
+        int d = p.durations().length;
+        double spontaneous = 2.0 * 8 * (p.spontaneousSteps() - p.spontaneousFrom()) * n;
+        double memory = (d + 1.0) * 8 * (p.memorySteps() - p.memoryFrom()) * n;
+        double trials = 8.0 * d * p.task().trialSteps();
+        return new MemoryNeed.Part("evaluating one network in float64 (N = " + n + ")",
+                MemoryNeed.clamp((d + 8) * nn + trials), MemoryNeed.clamp(4 * nn + Math.max(spontaneous, memory)));
     }
 
     public EvalProtocol protocol() {

@@ -44,9 +44,21 @@ public record Pca(double[] eigenvalues, double[][] eigenvectors) {
         return out;
     }
 
-    /** Symmetric eigen-decomposition (EJML), sorted by descending eigenvalue. */
+    /**
+     * Symmetric eigen-decomposition (EJML), sorted by descending eigenvalue.
+     *
+     * @throws NonFiniteSimulationException if the covariance holds a NaN or an infinity
+     */
     public static Pca of(double[][] cov) {
         int n = cov.length;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (!Double.isFinite(cov[i][j])) {
+                    throw new NonFiniteSimulationException("the rate covariance has a non-finite entry at [" + i + ", "
+                            + j + "]: " + cov[i][j]);
+                }
+            }
+        }
         DMatrixRMaj m = new DMatrixRMaj(cov);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         if (!eig.decompose(m)) {

@@ -170,7 +170,7 @@ final class EnvironmentProbes {
             return Provenance.Backend.UNKNOWN;
         }
         return new Provenance.Backend(name, device(env), value(env, "blas.vendor"), value(env, "omp.threads"),
-                value(env, "blas.threads"));
+                value(env, "blas.threads"), BlasKernel.coreName(), BlasKernel.selection().source().label());
     }
 
     /**

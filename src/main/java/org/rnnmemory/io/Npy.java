@@ -28,7 +28,12 @@ public final class Npy {
 
     private Npy() {}
 
-    /** Reads a float32 or float64 array, returned in the requested data type. */
+    /**
+     * Reads a float32 or float64 array, returned in the requested data type.
+     *
+     * @throws InputFileException naming the file when it is missing, malformed, truncated, of another
+     *     dtype, or holds a NaN or an infinity (the message gives the index of the first)
+     */
     public static INDArray read(Path file, DataType as) {
         if (!Files.isRegularFile(file)) {
             throw new InputFileException(file, "file not found");
@@ -54,12 +59,15 @@ public final class Npy {
             headerLen = Short.toUnsignedInt(bb.getShort(8));
             offset = 10;
         } else if (major == 2 || major == 3) {
+            if (b.length < 12) {
+                throw new InputFileException(file, "truncated .npy header");
+            }
             headerLen = bb.getInt(8);
             offset = 12;
         } else {
             throw new InputFileException(file, "unsupported .npy version " + major);
         }
-        if (offset + headerLen > b.length) {
+        if (headerLen < 0 || (long) offset + headerLen > b.length) {
             throw new InputFileException(file, "truncated .npy header");
         }
         String header = new String(b, offset, headerLen, StandardCharsets.ISO_8859_1);
@@ -70,7 +78,10 @@ public final class Npy {
         long[] shape = parseShape(file, group(file, SHAPE, header, "shape"));
         long n = 1;
         for (long s : shape) {
-            n *= s;
+            if (s < 0 || s > Integer.MAX_VALUE || (n *= s) > Integer.MAX_VALUE) {
+                throw new InputFileException(file, "unsupported .npy shape " + Arrays.toString(shape)
+                        + " (negative, or more than 2^31 - 1 values)");
+            }
         }
         int width;
         DataType type;
@@ -89,11 +100,41 @@ public final class Npy {
         if (type == DataType.FLOAT) {
             float[] v = new float[(int) n];
             bb.asFloatBuffer().get(v);
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i])) {
+                    throw nonFinite(file, shape, i, v[i]);
+                }
+            }
             return Nd4j.create(v, shape, 'c');
         }
         double[] v = new double[(int) n];
         bb.asDoubleBuffer().get(v);
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw nonFinite(file, shape, i, v[i]);
+            }
+        }
         return Nd4j.create(v, shape, 'c');
+    }
+
+    private static InputFileException nonFinite(Path file, long[] shape, int flat, double value) {
+        return new InputFileException(file, "value " + value + " at index " + index(shape, flat)
+                + " is not finite (the first such value); the array must hold finite numbers");
+    }
+
+    /** The C-order index of flat position {@code flat} in {@code shape}, as NumPy prints it: "(3, 0)" or "(7,)". */
+    static String index(long[] shape, long flat) {
+        long[] idx = new long[shape.length];
+        long rest = flat;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            idx[d] = shape[d] == 0 ? 0 : rest % shape[d];
+            rest = shape[d] == 0 ? 0 : rest / shape[d];
+        }
+        StringBuilder sb = new StringBuilder("(");
+        for (int d = 0; d < idx.length; d++) {
+            sb.append(d > 0 ? ", " : "").append(idx[d]);
+        }
+        return sb.append(idx.length == 1 ? ",)" : ")").toString();
     }
 
     private static String group(Path file, Pattern p, String header, String key) {

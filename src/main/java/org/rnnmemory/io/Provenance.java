@@ -81,10 +81,14 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
      * @param blasVendor BLAS library in use
      * @param ompThreads OpenMP threads ND4J uses
      * @param blasThreads threads the BLAS library uses
+     * @param blasCore the OpenBLAS kernel in use, as OpenBLAS names it (e.g. "SkylakeX"); see {@link BlasKernel}
+     * @param blasCoreSource how it was chosen: "user", "auto", "fallback" or "openblas"
      */
-    public record Backend(String name, String device, String blasVendor, String ompThreads, String blasThreads) {
+    public record Backend(String name, String device, String blasVendor, String ompThreads, String blasThreads,
+                          String blasCore, String blasCoreSource) {
         public static final Backend UNKNOWN = new Backend(EnvironmentProbes.UNKNOWN, EnvironmentProbes.UNKNOWN,
-                EnvironmentProbes.UNKNOWN, EnvironmentProbes.UNKNOWN, EnvironmentProbes.UNKNOWN);
+                EnvironmentProbes.UNKNOWN, EnvironmentProbes.UNKNOWN, EnvironmentProbes.UNKNOWN,
+                EnvironmentProbes.UNKNOWN, EnvironmentProbes.UNKNOWN);
 
         /** The backend ND4J loads (loading it if needed). */
         public static Backend current() {
@@ -130,7 +134,8 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
      *  "os": {"name": "Linux", "version": ..., "arch": "amd64"},
      *  "cpu": {"model": ..., "cores": 8}, "hostname": ..., "env": {"OMP_NUM_THREADS": "1"},
      *  "backend": {"name": "CpuBackend", "device": "CPU", "blas_vendor": "OPENBLAS",
-     *              "omp_threads": "1", "blas_threads": "1"}}
+     *              "omp_threads": "1", "blas_threads": "1", "blas_core": "SkylakeX",
+     *              "blas_core_source": "auto"}}
      * </pre>
      * Times are ISO-8601 UTC with millisecond precision.
      */
@@ -151,6 +156,8 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
         b.put("blas_vendor", backend.blasVendor());
         b.put("omp_threads", backend.ompThreads());
         b.put("blas_threads", backend.blasThreads());
+        b.put("blas_core", backend.blasCore());
+        b.put("blas_core_source", backend.blasCoreSource());
         return o;
     }
 

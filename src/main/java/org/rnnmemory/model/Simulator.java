@@ -39,6 +39,42 @@ public final class Simulator {
      */
     public Result run(float[][] u, INDArray hStart, int recordFrom, int recordTo) {
         int b = u.length;
+        int n = weights.n();
+        int nrec = Math.max(0, recordTo - recordFrom);
+        INDArray[] rec = new INDArray[b];
+        for (int i = 0; i < b; i++) {
+            rec[i] = Nd4j.createUninitialized(DataType.DOUBLE, nrec, n);
+        }
+        double[][] z = observe(u, hStart, (t, h, r) -> {
+            if (t >= recordFrom && t < recordTo) {
+                for (int i = 0; i < b; i++) {
+                    rec[i].putRow(t - recordFrom, r.getRow(i));
+                }
+            }
+        });
+        return new Result(z, rec);
+    }
+
+    /** Receives the state after every update of a simulation. */
+    @FunctionalInterface
+    public interface StepObserver {
+        /**
+         * @param step the update just done (0-based); z[step] reads these rates
+         * @param h the state h after the update, [B, N] (reused: copy what you keep)
+         * @param r the rates tanh(h), [B, N] (reused: copy what you keep)
+         */
+        void after(int step, INDArray h, INDArray r);
+    }
+
+    /**
+     * Simulates B trials for T steps from {@code hStart} ([B, N], not modified), showing the state
+     * after every update to {@code observer}.
+     *
+     * @param u input per trial and step, [B][T]
+     * @return z[b][t] = w . r[t + 1] for every step
+     */
+    public double[][] observe(float[][] u, INDArray hStart, StepObserver observer) {
+        int b = u.length;
         int steps = u[0].length;
         int n = weights.n();
         INDArray h = hStart.castTo(type).reshape(b, n).dup('c');
@@ -48,11 +84,6 @@ public final class Simulator {
         INDArray drive = Nd4j.createUninitialized(type, b, n);
         INDArray zcol = Nd4j.createUninitialized(type, b, 1);
         double[][] z = new double[b][steps];
-        int nrec = Math.max(0, recordTo - recordFrom);
-        INDArray[] rec = new INDArray[b];
-        for (int i = 0; i < b; i++) {
-            rec[i] = Nd4j.createUninitialized(DataType.DOUBLE, nrec, n);
-        }
         for (int t = 0; t < steps; t++) {
             Nd4j.gemm(r, gainGt, h, false, false, alpha, 1.0 - alpha);
             boolean any = false;
@@ -69,13 +100,9 @@ public final class Simulator {
             for (int i = 0; i < b; i++) {
                 z[i][t] = zcol.getDouble(i, 0);
             }
-            if (t >= recordFrom && t < recordTo) {
-                for (int i = 0; i < b; i++) {
-                    rec[i].putRow(t - recordFrom, r.getRow(i));
-                }
-            }
+            observer.after(t, h, r);
         }
-        return new Result(z, rec);
+        return z;
     }
 
     /** A [B, N] initial state with every row equal to {@code h0}. */

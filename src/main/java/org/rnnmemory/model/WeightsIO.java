@@ -25,8 +25,13 @@ public final class WeightsIO {
         if (!Files.isDirectory(dir)) {
             throw new InputFileException(dir, "weights directory not found");
         }
-        INDArray g = Npy.read(dir.resolve("G.npy"), type);
-        int n = (int) g.rows();
+        Path gFile = dir.resolve("G.npy");
+        INDArray g = Npy.read(gFile, type);
+        if (g.rank() != 2 || g.size(0) != g.size(1) || g.size(0) < 1) {
+            throw new InputFileException(gFile, "expected a square matrix of shape (N, N) with N >= 1, found shape "
+                    + shape(g));
+        }
+        int n = (int) g.size(0);
         ModelParams p = readParams(dir.resolve(MODEL_JSON), n);
         INDArray i = Npy.read(dir.resolve("I.npy"), type);
         INDArray w = Npy.read(dir.resolve("w.npy"), type);
@@ -35,18 +40,30 @@ public final class WeightsIO {
         expect(dir.resolve("G.npy"), g, n, n);
         expect(dir.resolve("I.npy"), i, n, 1);
         expect(dir.resolve("w.npy"), w, n, 1);
-        if (h0.length() != n) {
-            throw new InputFileException(h0File, "expected " + n + " elements, found " + h0.length());
+        if (h0.length() != n || h0.rank() > 2) {
+            throw new InputFileException(h0File, "expected " + n + " elements (shape (" + n + ",)), found shape "
+                    + shape(h0));
         }
         return new CtrnnWeights(p, g, i.reshape(n, 1), w.reshape(n, 1), h0.reshape(n));
     }
 
     private static void expect(Path f, INDArray a, int rows, int cols) {
-        boolean ok = a.length() == (long) rows * cols && (a.rank() == 2 ? a.rows() == rows : a.rank() == 1 && cols == 1);
+        boolean ok = a.length() == (long) rows * cols
+                && (a.rank() == 2 ? a.size(0) == rows : a.rank() == 1 && cols == 1);
         if (!ok) {
-            throw new InputFileException(f, "expected shape (" + rows + ", " + cols + "), found "
-                    + java.util.Arrays.toString(a.shape()));
+            throw new InputFileException(f, "expected shape (" + rows + ", " + cols + ") to match G.npy, found shape "
+                    + shape(a));
         }
+    }
+
+    /** A shape as NumPy prints it: (3, 4), (5,), (). */
+    private static String shape(INDArray a) {
+        long[] s = a.shape();
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < s.length; i++) {
+            b.append(i > 0 ? ", " : "").append(s[i]);
+        }
+        return b.append(s.length == 1 ? ",)" : ")").toString();
     }
 
     static ModelParams readParams(Path file, int n) {
@@ -61,7 +78,11 @@ public final class WeightsIO {
             throw new InputFileException(file, "malformed JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         try {
-            int hs = field(file, node, "hidden_size").asInt();
+            JsonNode size = field(file, node, "hidden_size");
+            if (!size.isIntegralNumber() || !size.canConvertToInt()) {
+                throw new InputFileException(file, "hidden_size must be a whole number, found " + size);
+            }
+            int hs = size.asInt();
             if (hs != n) {
                 throw new InputFileException(file, "hidden_size " + hs + " does not match G.npy (" + n + ")");
             }

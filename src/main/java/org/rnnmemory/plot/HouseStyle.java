@@ -190,6 +190,40 @@ public final class HouseStyle {
         }
     }
 
+    /**
+     * Shows the legend inside the top of the plot ({@code corner}: {@code InsideNW} or {@code InsideNE})
+     * and raises the top of the y axis so that the data fill only the part of the plot below it: the
+     * legend hides no data. The legend's height is estimated from its entries (series shown in the
+     * legend) and the house font sizes; on a logarithmic axis the room is made in decades.
+     */
+    public static void legendAbove(XYChart c, Styler.LegendPosition corner) {
+        long entries = c.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).count();
+        double legendPt = entries * (LEGEND_PT + 3.2) + 10;
+        double plotPt = c.getHeight() - (TITLE_PT + 9) - (TICK_PT + AXIS_TITLE_PT + 14) - 8;
+        double share = Math.min(0.6, legendPt / plotPt + 0.04);
+        boolean log = c.getStyler().isYAxisLogarithmic();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : c.getSeriesMap().values()) {
+            for (double y : s.getYData()) {
+                if (Double.isFinite(y) && (!log || y > 0)) {
+                    double v = log ? Math.log10(y) : y;
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        c.getStyler().setLegendVisible(true);
+        c.getStyler().setLegendPosition(corner);
+        if (!(hi >= lo)) {
+            return;
+        }
+        double span = hi > lo ? hi - lo : Math.max(Math.abs(hi), 1.0);
+        double top = lo + span / (1 - share);
+        c.getStyler().setYAxisMin(log ? Math.pow(10, lo) : lo);
+        c.getStyler().setYAxisMax(log ? Math.pow(10, top) : top);
+    }
+
     /** A horizontal reference line at y (thin, dashed, grey, not in the legend). */
     public static XYSeries hline(XYChart chart, String name, double xMin, double xMax, double y) {
         XYSeries s = chart.addSeries(name, new double[] {xMin, xMax}, new double[] {y, y});

@@ -38,7 +38,9 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Tabl
      *
      * @param table the data (the builder stores a copy)
      * @param caption plain text shown after "Table k."
-     * @param source code shown in the notebook cell that displays the table; empty for a comment
+     * @param source Python code of the notebook cell that builds the table with pandas, e.g.
+     *     {@code pd.read_csv("summary.csv")} (run in the report's folder); empty: the cell holds the
+     *     table's values
      */
     record TableBlock(Table table, String caption, String source) implements Block {
         public TableBlock {
@@ -54,7 +56,8 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Tabl
      * @param fileName file name used in the markdown {@code figures/} folder
      * @param png the PNG file's bytes
      * @param caption plain text shown after "Figure k."
-     * @param source code shown in the notebook cell that displays the figure; empty for a comment
+     * @param source Python code of the notebook cell that shows the figure; empty: the PNG the
+     *     markdown report writes to {@code figures/}
      */
     record Figure(String fileName, byte[] png, String caption, String source) implements Block {
         public Figure {
@@ -66,10 +69,11 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Tabl
     }
 
     /**
-     * A code cell with the text it printed.
+     * A piece of Python code and the text it prints. The markdown and HTML renderings show both;
+     * the notebook holds the code only, its output comes from running it.
      *
-     * @param source the code
-     * @param output its text output; empty for none
+     * @param source the Python code
+     * @param output its text output as shown in markdown and HTML; empty for none
      */
     record Code(String source, String output) implements Block {
         public Code {

@@ -11,7 +11,7 @@ import org.rnnmemory.io.AtomicFiles;
  * Renders a {@link Report} as GitHub-flavoured markdown. Tables become pipe tables (numeric
  * columns right-aligned, {@code |} escaped), figures become image links to
  * {@value #FIGURE_DIR}{@code /<file>} relative to the markdown file, code blocks become fenced
- * {@code java} blocks followed by a fenced {@code text} block with their output.
+ * {@code python} blocks followed by a fenced {@code text} block with their output.
  */
 public final class MarkdownWriter {
     /** Folder, next to the markdown file, that receives the figures. */
@@ -55,7 +55,7 @@ public final class MarkdownWriter {
                 parts.add("![" + escapeAlt(label + " " + f.caption()) + "](" + FIGURE_DIR + "/" + names.get(figure++) + ")");
                 parts.add("**" + label + "** " + f.caption());
             } else if (b instanceof Block.Code c) {
-                parts.add(fenced("java", c.source()));
+                parts.add(fenced("python", c.source()));
                 if (!c.output().isEmpty()) {
                     parts.add(fenced("text", c.output()));
                 }

@@ -3,6 +3,7 @@ package org.rnnmemory.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -48,6 +49,36 @@ public final class Numbers {
         }
         BigDecimal mantissa = rounded.movePointLeft(exponent).setScale(SIGNIFICANT_DIGITS - 1, RoundingMode.UNNECESSARY);
         return mantissa.toPlainString() + (exponent < 0 ? "e-" : "e+") + String.format("%02d", Math.abs(exponent));
+    }
+
+    /** Smallest p-value written as a number; smaller ones are written "p < 0.001". */
+    public static final double P_FLOOR = 0.001;
+
+    /**
+     * A p-value as it is quoted in figures and prose: {@code "p < 0.001"} below {@link #P_FLOOR},
+     * otherwise two significant digits ({@code 0.01407 -> "p = 0.014"}, {@code 0.8243 -> "p = 0.82"},
+     * {@code 0.3952 -> "p = 0.40"}, {@code 1 -> "p = 1.0"}); {@code "p = NA"} for NaN.
+     */
+    public static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return "p = " + MISSING;
+        }
+        if (p < P_FLOOR) {
+            return "p < " + BigDecimal.valueOf(P_FLOOR).toPlainString();
+        }
+        return "p = " + String.format(Locale.ROOT, "%.2g", p);
+    }
+
+    /**
+     * A correlation coefficient as quoted in figures and prose: two decimals, half-even from its
+     * exact value ({@code -0.8133 -> "-0.81"}, {@code 0.09426 -> "0.09"}, {@code 1 -> "1.00"});
+     * {@value #MISSING} for NaN.
+     */
+    public static String coefficient(double r) {
+        if (Double.isNaN(r)) {
+            return MISSING;
+        }
+        return new BigDecimal(r).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** Formats an integer in full. */

@@ -35,11 +35,14 @@ import org.rnnmemory.train.ExperimentRunner;
 final class CandidateTasks implements TaskCreator {
     private final SweepPlan plan;
     private final PrintStream log;
+    private final boolean checkResources;
     private final Map<Integer, CandidateOutcome> outcomes = new TreeMap<>();
 
-    CandidateTasks(SweepPlan plan, PrintStream log) {
+    /** @param checkResources whether each candidate's run checks its memory and disk first */
+    CandidateTasks(SweepPlan plan, PrintStream log, boolean checkResources) {
         this.plan = plan;
         this.log = log;
+        this.checkResources = checkResources;
     }
 
     /** Outcomes so far, by candidate index. */
@@ -94,7 +97,9 @@ final class CandidateTasks implements TaskCreator {
         }
         log.printf(Locale.ROOT, "[sweep] candidate %d/%d %s: %s %d seeds in %s%n", c.index() + 1, plan.count(),
                 c.description(), state == CandidateState.NEW ? "training" : "resuming", spec.seeds().size(), dir);
-        ExperimentRunner.run(spec, plan.configText(c), dir, state == CandidateState.INTERRUPTED);
+        ExperimentRunner.run(spec, plan.configText(c), dir, state == CandidateState.INTERRUPTED,
+                new ExperimentRunner.Options(plan.sweepFile() + " (candidate " + c.index() + ", " + c.description()
+                        + ")", checkResources, false));
         return state == CandidateState.NEW ? Action.TRAINED : Action.RESUMED;
     }
 

@@ -162,8 +162,8 @@ public record EdgeOfChaosFinding(String group, List<CandidateSummary> rows, Cand
                 .append(Numbers.format(own.lambdaSem())).append(" /τ (SEM over time blocks); ")
                 .append("column lambda_max_trained_g of the table gives it for every gain. ");
         sb.append("Across the ").append(rows.size()).append(" gains, Spearman's ρ between |λₘₐₓ| and the median "
-                + "precision is ").append(Numbers.format(spearman.rho())).append(" (p = ")
-                .append(Numbers.format(spearman.p())).append("); an optimum at λₘₐₓ = 0 predicts ρ > 0.");
+                + "precision is ").append(Numbers.format(spearman.rho())).append(" (")
+                .append(Numbers.pValue(spearman.p())).append("); an optimum at λₘₐₓ = 0 predicts ρ > 0.");
         return sb.toString();
     }
 
@@ -171,8 +171,8 @@ public record EdgeOfChaosFinding(String group, List<CandidateSummary> rows, Cand
         if (bestVsOther == null) {
             return ".";
         }
-        return String.format(Locale.ROOT, "; Mann–Whitney U test of the two gains' seeds: p = %s (%s, n = %d and %d),"
-                        + " %s at the 5%% level.", Numbers.format(bestVsOther.p()), bestVsOther.method().label(),
+        return String.format(Locale.ROOT, "; Mann–Whitney U test of the two gains' seeds: %s (%s, n = %d and %d),"
+                        + " %s at the 5%% level.", Numbers.pValue(bestVsOther.p()), bestVsOther.method().label(),
                 bestVsOther.nX(), bestVsOther.nY(), bestVsOther.p() < ALPHA ? "a difference" : "not a difference");
     }
 

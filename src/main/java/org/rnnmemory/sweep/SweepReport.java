@@ -11,6 +11,7 @@ import org.rnnmemory.chaos.ChaosSettings;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.Provenance;
+import org.rnnmemory.report.NotebookWriter;
 import org.rnnmemory.report.Numbers;
 import org.rnnmemory.report.Report;
 import org.rnnmemory.report.ReportFiles;
@@ -36,7 +37,7 @@ final class SweepReport {
      * @param git the checkout's state when the sweep started (as in sweep.json)
      * @param took wall time of this invocation so far
      */
-    static void write(SweepPlan plan, List<CandidateSummary> rows, Table summary, List<EdgeOfChaosFinding> findings,
+    static ReportFiles.Written write(SweepPlan plan, List<CandidateSummary> rows, Table summary, List<EdgeOfChaosFinding> findings,
                       Map<Integer, CandidateOutcome> outcomes, ChaosSettings chaos, String command,
                       Provenance.Git git, Duration took) {
         Path dir = plan.dir();
@@ -52,25 +53,24 @@ final class SweepReport {
             b.figure(figures.get(0), "Precision against gain (left axis, log10 of the MSE; line: median over seeds; "
                     + "diamond and bar: mean and its 95% bootstrap interval; grey: single seeds) and λₘₐₓ of the "
                     + "untrained network (right axis, 1/τ; squares: mean over " + UntrainedChaos.NETWORK_SEEDS
-                    + " network seeds; open squares: the trained G; dashed line: λ = 0).",
-                    "// " + SweepFigure.NAME + ".png, written by rnnmem sweep");
+                    + " network seeds; open squares: the trained G; dashed line: λ = 0).");
             b.figure(figures.get(1), "Median precision (log10) against λₘₐₓ of the untrained network at each gain "
                     + "(mean over " + UntrainedChaos.NETWORK_SEEDS + " network seeds, " + setupShort(plan) + "); bars: "
-                    + "95% bootstrap interval of the mean precision; dashed line: λ = 0.",
-                    "// " + SweepFigure.LAMBDA_NAME + ".png, written by rnnmem sweep");
+                    + "95% bootstrap interval of the mean precision; dashed line: λ = 0.");
         }
         b.table(reportTable(summary), "Per candidate: median and mean precision over seeds with the 95% percentile "
                 + "bootstrap interval of the mean (" + CandidateSummary.RESAMPLES + " resamples), mean weight "
                 + "correlation" + (findings.isEmpty() ? "" : ", and λₘₐₓ (1/τ) of the untrained network, mean and sd "
                 + "over " + UntrainedChaos.NETWORK_SEEDS + " network seeds, and for the trained G alone with its standard "
                 + "error over time blocks") + ". All columns: sweep_summary.csv.",
-                "Table summary = Table.read().csv(\"sweep_summary.csv\");");
+                "pd.read_csv(\"sweep_summary.csv\").drop(columns=" + hiddenColumns(summary).stream()
+                        .map(NotebookWriter::pythonString).toList() + ")");
         b.heading(2, "Method");
         b.paragraph(method(plan, chaos, !findings.isEmpty()));
         b.heading(2, "Run");
         b.paragraph(run(plan, outcomes, command, git, took));
-        ReportFiles.writeAll(b.build(), dir);
         AtomicFiles.writeString(dir.resolve("index.md"), index(plan, rows, findings, figures));
+        return ReportFiles.writeAll(b.build(), dir);
     }
 
     static String title(SweepPlan plan) {
@@ -99,10 +99,17 @@ final class SweepReport {
         return out;
     }
 
+    /** Columns of sweep_summary.csv the report's table leaves out. */
+    private static final List<String> HIDDEN = List.of("candidate", "candidate_dir", "lambda_network_seeds", "seeds");
+
+    private static List<String> hiddenColumns(Table summary) {
+        return summary.columnNames().stream().filter(HIDDEN::contains).toList();
+    }
+
     private static Table reportTable(Table summary) {
         List<String> keep = new ArrayList<>();
         for (String c : summary.columnNames()) {
-            if (!List.of("candidate", "candidate_dir", "lambda_network_seeds", "seeds").contains(c)) {
+            if (!HIDDEN.contains(c)) {
                 keep.add(c);
             }
         }

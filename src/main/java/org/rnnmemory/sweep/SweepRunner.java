@@ -22,7 +22,11 @@ import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Provenance;
+import org.rnnmemory.io.RunInterruptedException;
+import org.rnnmemory.io.RunLock;
+import org.rnnmemory.io.StopSignals;
 import org.rnnmemory.io.TableSchema;
+import org.rnnmemory.report.ReportFiles;
 import tech.tablesaw.api.Table;
 
 /**
@@ -69,25 +73,49 @@ public final class SweepRunner {
      * @param log progress lines
      */
     public static Result run(SweepPlan plan, ChaosSettings chaos, String command, PrintStream log) {
-        Instant start = Instant.now();
-        Provenance prov = Provenance.capture(Path.of("."));
-        copySweepFile(plan);
-        writeJson(plan, prov, Map.of(), chaos, start);
-        CandidateTasks tasks = new CandidateTasks(plan, log);
-        LocalOptimizationRunner runner = new LocalOptimizationRunner(1, configuration(plan), tasks);
-        runner.execute();
-        Map<Integer, CandidateOutcome> outcomes = tasks.outcomes();
-        RuntimeException failure = outcomes.values().stream().map(CandidateOutcome::failure)
-                .filter(f -> f != null).findFirst().orElse(null);
-        if (failure != null || outcomes.size() != plan.count()) {
-            writeJson(plan, prov.finish("failed: " + (failure == null ? "not every candidate ran"
-                    : failure.getMessage())), outcomes, chaos, start);
-            throw failure != null ? failure : new IllegalStateException("sweep ended with " + outcomes.size()
-                    + " of " + plan.count() + " candidates");
+        return run(plan, chaos, command, log, true);
+    }
+
+    /**
+     * As {@link #run(SweepPlan, ChaosSettings, String, PrintStream)}; the output folder is locked
+     * ({@link RunLock}) for the whole sweep.
+     *
+     * @param checkResources refuse, before anything is written, a sweep whose largest candidate needs more
+     *     memory than this process may use or whose runs do not fit on disk ({@link SweepResources})
+     * @throws RunInterruptedException when a signal stopped a candidate ({@code sweep.json} says interrupted)
+     */
+    public static Result run(SweepPlan plan, ChaosSettings chaos, String command, PrintStream log,
+                             boolean checkResources) {
+        if (checkResources) {
+            SweepResources.require(plan);
         }
-        Result result = analyse(plan, outcomes, chaos, command, prov.git(), start, log);
-        writeJson(plan, prov.finish("completed"), outcomes, chaos, start);
-        return result;
+        try (RunLock lock = RunLock.acquire(plan.dir(), "sweep")) {
+            Instant start = Instant.now();
+            Provenance prov = Provenance.capture(Path.of("."));
+            copySweepFile(plan);
+            writeJson(plan, prov, Map.of(), chaos, start);
+            CandidateTasks tasks = new CandidateTasks(plan, log, checkResources);
+            LocalOptimizationRunner runner = new LocalOptimizationRunner(1, configuration(plan), tasks);
+            try (StopSignals signals = StopSignals.install()) {
+                runner.execute();
+            }
+            Map<Integer, CandidateOutcome> outcomes = tasks.outcomes();
+            RuntimeException failure = outcomes.values().stream().map(CandidateOutcome::failure)
+                    .filter(f -> f != null).findFirst().orElse(null);
+            if (failure instanceof RunInterruptedException) {
+                writeJson(plan, prov.finish("interrupted"), outcomes, chaos, start);
+                throw failure;
+            }
+            if (failure != null || outcomes.size() != plan.count()) {
+                writeJson(plan, prov.finish("failed: " + (failure == null ? "not every candidate ran"
+                        : failure.getMessage())), outcomes, chaos, start);
+                throw failure != null ? failure : new IllegalStateException("sweep ended with " + outcomes.size()
+                        + " of " + plan.count() + " candidates");
+            }
+            Result result = analyse(plan, outcomes, chaos, command, prov.git(), start, log);
+            writeJson(plan, prov.finish("completed"), outcomes, chaos, start);
+            return result;
+        }
     }
 
     /** Arbiter configuration: the plan's generator, median precision to minimise, stop after all or a failure. */
@@ -123,8 +151,9 @@ public final class SweepRunner {
         TableSchema.writeCsv(summary, plan.dir().resolve("sweep_summary.csv"));
         Json.write(plan.dir().resolve("schema.json"), SweepTables.schema(plan.spec(), labels, gain).toJson());
         List<EdgeOfChaosFinding> findings = gain ? findings(plan, rows) : List.of();
-        SweepReport.write(plan, rows, summary, findings, outcomes, chaos, command, git,
+        ReportFiles.Written report = SweepReport.write(plan, rows, summary, findings, outcomes, chaos, command, git,
                 Duration.between(start, Instant.now()));
+        log.println("[sweep] " + report.execution().line());
         log.println("[sweep] wrote " + plan.dir());
         return new Result(plan.dir(), outcomes, rows, findings, SweepReport.text(plan, rows, findings));
     }

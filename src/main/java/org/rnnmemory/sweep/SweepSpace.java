@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
+import org.deeplearning4j.arbiter.optimize.parameter.FixedValue;
 import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
 import org.rnnmemory.config.SweepSpec;
 
 /**
  * The parameter space of a sweep as an Arbiter {@link ParameterSpace}: one leaf per swept key, and a
  * value ({@link #getValue}) that is a sweep point, dotted experiment key to value in the sweep file's
- * key order. A grid key is a {@link DiscreteParameterSpace} of its listed values; a random key is a
- * {@link RangeSpace}.
+ * key order. A grid key is a {@link DiscreteParameterSpace} of its listed values (a {@link FixedValue} when
+ * it lists one); a random key is a {@link RangeSpace}.
  *
  * <p>Arbiter's grid generator varies the first leaf fastest, while {@link SweepSpec#grid()} varies the
  * first key slowest; the leaves are therefore listed in reverse key order, so that both produce the
@@ -28,8 +29,11 @@ final class SweepSpace implements ParameterSpace<Map<String, Object>> {
         keys = List.copyOf(spec.parameters().keySet());
         List<ParameterSpace<Object>> byKey = new ArrayList<>();
         for (String key : keys) {
-            byKey.add(spec.search().equals("grid") ? new DiscreteParameterSpace<>(spec.parameters().get(key))
-                    : new RangeSpace(spec.ranges().get(key)));
+            List<Object> values = spec.parameters().get(key);
+            // one value is a fixed leaf: Arbiter's grid asks a one-value discrete space for its value at 1.0,
+            // one past its end
+            byKey.add(!spec.search().equals("grid") ? new RangeSpace(spec.ranges().get(key))
+                    : values.size() == 1 ? new FixedValue<>(values.get(0)) : new DiscreteParameterSpace<>(values));
         }
         Collections.reverse(byKey);
         leaves = List.copyOf(byKey);

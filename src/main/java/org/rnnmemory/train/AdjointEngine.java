@@ -27,8 +27,17 @@ import org.rnnmemory.model.ModelParams;
  * Rates are stored in blocks of {@value #BLOCK} steps ([BLOCK * R, N] each). z, e and dL/dw are
  * computed in Java, in double precision, from each step's rates while they are still in cache (each
  * row needs only its own seed's w: one product over N per row rather than a [R, N] x [N, S] GEMM that
- * is 90% zeros). Seeds enter the ND4J products only through one-hot row-to-seed maps, so each seed's
- * numbers are those it would get alone. G gets no gradient.
+ * is 90% zeros; {@link ReadoutErrors}). Seeds enter the ND4J products only through one-hot row-to-seed
+ * maps, so each seed's numbers are those it would get alone. G gets no gradient.
+ *
+ * <p>For float32 arrays in host memory the element-wise work runs in Java, a row at a time
+ * ({@link FusedFloatSteps}): the same operations in the same order as the ND4J operations, so the
+ * same bits, in one pass over the rates of a step forward and one backward. Errors are kept as one
+ * number per row and step.
+ *
+ * <p>When I does not train (only w, {@code network.trainable: [readout]}), dL/dw needs only the
+ * forward pass: the engine then keeps no rates or errors, runs no backward pass, and returns the
+ * same loss and dL/dw, bit for bit, as the full pass (dL/dI is returned as zeros).
  *
  * <p>Memory: when the rates of every simulated step do not fit in the engine's share of
  * {@code training.rate_memory_gib}, it keeps {@code chunk_steps} steps at a time: the forward pass
@@ -46,6 +55,7 @@ public final class AdjointEngine implements BpttEngine {
     private final DataType type;
     private final int chunkSteps;
     private final long rateBytes;
+    private final boolean fusedAllowed;
     private final FastTanh tanh = new FastTanh();
     private Buffers buffers;
     private volatile int lastKept;
@@ -57,6 +67,12 @@ public final class AdjointEngine implements BpttEngine {
      */
     public AdjointEngine(ModelParams params, INDArray g, boolean trainInput, boolean trainReadout, DataType type,
                          int chunkSteps, long rateBytes) {
+        this(params, g, trainInput, trainReadout, type, chunkSteps, rateBytes, true);
+    }
+
+    /** @param fused whether float32 element-wise work may run in Java ({@link FusedFloatSteps}); false: ND4J only */
+    AdjointEngine(ModelParams params, INDArray g, boolean trainInput, boolean trainReadout, DataType type,
+                  int chunkSteps, long rateBytes, boolean fused) {
         if (chunkSteps < 1 || rateBytes < 1) {
             throw new IllegalArgumentException("chunkSteps and rateBytes must be >= 1, found " + chunkSteps + ", "
                     + rateBytes);
@@ -68,6 +84,7 @@ public final class AdjointEngine implements BpttEngine {
         this.type = type;
         this.chunkSteps = chunkSteps;
         this.rateBytes = rateBytes;
+        this.fusedAllowed = fused;
     }
 
     /** Memory for the rates of {@code len} steps of R rows, as allocated (whole blocks of {@value #BLOCK} steps). */
@@ -86,13 +103,40 @@ public final class AdjointEngine implements BpttEngine {
         return lastRecomputed;
     }
 
+    /**
+     * The form of OpenBLAS's axpy that the fused backward step of the last shape reproduces, or null
+     * when the backward pass runs in ND4J operations (or no update ran yet).
+     */
+    FusedFloatSteps.Axpy fusedAxpy() {
+        return buffers == null ? null : buffers.axpy;
+    }
+
     /** Every step's rates if they fit in the memory allowed, else the chunk length (at most what fits). */
     int storedSteps(int len, int rows, int n) {
+        return storedSteps(len, rows, n, type, chunkSteps, rateBytes);
+    }
+
+    private static int storedSteps(int len, int rows, int n, DataType type, int chunkSteps, long rateBytes) {
         long perStep = (long) rows * n * type.width();
         if (bytesForAllSteps(len, rows, n, type) <= rateBytes) {
             return Math.max(len, 1);
         }
         return (int) Math.max(1, Math.min(chunkSteps, Math.min(len, rateBytes / perStep)));
+    }
+
+    /**
+     * Native bytes an engine holds at its peak for {@code len} simulated steps of R rows of S seeds:
+     * (g G)^T, the stored rates (as {@link #storedSteps} decides: every step, or a chunk at a time),
+     * the one-hot errors of every step, the chunk start states and the per-step buffers.
+     */
+    static double nativeBytes(int len, int rows, int seeds, int n, DataType type, int chunkSteps, long rateBytes) {
+        double w = type.width();
+        int stored = storedSteps(len, rows, n, type, chunkSteps, rateBytes);
+        double blocks = Math.ceil(stored / (double) BLOCK);
+        double errorBlocks = Math.ceil(len / (double) BLOCK);
+        double chunks = stored < len ? Math.ceil(len / (double) stored) : 0;
+        return w * ((double) n * n + blocks * BLOCK * rows * n + errorBlocks * BLOCK * rows * seeds
+                + chunks * rows * n + 8.0 * rows * n + 2.0 * rows * seeds);
     }
 
     /**
@@ -107,36 +151,45 @@ public final class AdjointEngine implements BpttEngine {
         final int n;
         /** Stored rates r[t+1], BLOCK steps per [BLOCK * R, N] array, and their [R, N] step views. */
         final List<INDArray[]> rates = new ArrayList<>();
-        /** One-hot errors e per step, [R, S] views of [BLOCK * R, S] arrays. */
-        final List<INDArray[]> errors = new ArrayList<>();
         final List<INDArray> owners = new ArrayList<>();
+        /** Errors per simulated step, one per row (rounded to the engine's type). */
+        double[][] errors = new double[0][];
         /** States at the chunk starts, when rates are kept a chunk at a time. */
         final List<INDArray> chunkStarts = new ArrayList<>();
         final INDArray replayState;
         final INDArray replayRate;
         final INDArray inputColumns;
+        final INDArray errorColumns;
+        final double[] oneHot;
         final INDArray inputs;
         final INDArray ghNext;
         final INDArray gr;
         final INDArray deriv;
         final INDArray pulse;
         final INDArray scaled;
-        final double[] stepErrors;
+        /** Row passes in Java, when they apply to these arrays; else null. */
+        final FusedFloatSteps fused;
+        /** How OpenBLAS's axpy rounds, when the fused backward step reproduces the ND4J path; else null. */
+        final FusedFloatSteps.Axpy axpy;
 
-        Buffers(int rows, int seeds, int n) {
+        Buffers(int rows, int seeds, int rowsPerSeed, int n) {
             this.rows = rows;
             this.seeds = seeds;
             this.n = n;
             replayState = Nd4j.createUninitialized(type, rows, n);
             replayRate = Nd4j.createUninitialized(type, rows, n);
             inputColumns = Nd4j.createUninitialized(type, rows, seeds);
+            errorColumns = Nd4j.createUninitialized(type, rows, seeds);
+            oneHot = new double[rows * seeds];
             inputs = Nd4j.createUninitialized(type, rows);
             ghNext = Nd4j.createUninitialized(type, rows, n);
             gr = Nd4j.createUninitialized(type, rows, n);
             deriv = Nd4j.createUninitialized(type, rows, n);
             pulse = Nd4j.createUninitialized(type, rows, n);
             scaled = Nd4j.createUninitialized(type, rows, n);
-            stepErrors = new double[rows * seeds];
+            boolean java = fusedAllowed && FusedFloatSteps.applies(gr);
+            fused = java ? new FusedFloatSteps(rows, n, rowsPerSeed) : null;
+            axpy = java && trainInput ? fused.probe(gr, ghNext, replayRate, pulse, deriv, params.alpha(), seeds) : null;
         }
 
         /** Storage for the rates of {@code stored} steps, the errors of {@code len} steps and the chunk starts. */
@@ -144,8 +197,12 @@ public final class AdjointEngine implements BpttEngine {
             while (rates.size() * BLOCK < stored) {
                 rates.add(stepViews(Nd4j.createUninitialized(type, (long) BLOCK * rows, n)));
             }
-            while (errors.size() * BLOCK < len) {
-                errors.add(stepViews(Nd4j.createUninitialized(type, (long) BLOCK * rows, seeds)));
+            if (errors.length < len) {
+                double[][] more = Arrays.copyOf(errors, len);
+                for (int k = errors.length; k < len; k++) {
+                    more[k] = new double[rows];
+                }
+                errors = more;
             }
             int chunks = stored < len ? (len + stored - 1) / stored : 0;
             while (chunkStarts.size() < chunks) {
@@ -166,17 +223,14 @@ public final class AdjointEngine implements BpttEngine {
             return rates.get(k / BLOCK)[k % BLOCK];
         }
 
-        INDArray error(int k) {
-            return errors.get(k / BLOCK)[k % BLOCK];
-        }
-
         /** Frees the native memory now rather than when the garbage collector gets to it. */
         void release() {
             List<INDArray> all = new ArrayList<>(owners);
             all.addAll(chunkStarts);
-            all.addAll(List.of(replayState, replayRate, inputColumns, inputs, ghNext, gr, deriv, pulse, scaled));
+            all.addAll(List.of(replayState, replayRate, inputColumns, errorColumns, inputs, ghNext, gr, deriv, pulse,
+                    scaled));
             rates.clear();
-            errors.clear();
+            errors = new double[0][];
             for (INDArray a : all) {
                 if (a.closeable()) {
                     a.close();
@@ -185,13 +239,13 @@ public final class AdjointEngine implements BpttEngine {
         }
     }
 
-    private Buffers buffers(int rows, int seeds, int n) {
+    private Buffers buffers(int rows, int seeds, int rowsPerSeed, int n) {
         if (buffers == null || buffers.rows != rows || buffers.seeds != seeds || buffers.n != n) {
             if (buffers != null) {
                 buffers.release();
                 buffers = null;
             }
-            buffers = new Buffers(rows, seeds, n);
+            buffers = new Buffers(rows, seeds, rowsPerSeed, n);
         }
         return buffers;
     }
@@ -202,100 +256,81 @@ public final class AdjointEngine implements BpttEngine {
         int n = input[0].length;
         int rows = batch.rows();
         int len = Math.max(0, batch.steps() - batch.start());
-        double a = params.alpha();
-        Buffers buf = buffers(rows, s, n);
-        int stored = storedSteps(len, rows, n);
-        lastKept = Math.min(stored, len);
-        lastRecomputed = stored < len;
-        buf.reserve(stored, len);
-        INDArray inA = EngineSupport.matrix(input, type).muli(a);
+        Buffers buf = buffers(rows, s, batch.rowsPerSeed(), n);
+        INDArray inA = EngineSupport.matrix(input, type).muli(params.alpha());
         INDArray out = EngineSupport.matrix(readout, type);
         double[][] w = EngineSupport.rows(out);
         double[] loss = batch.lossBeforeStart();
         double[][] gw = new double[s][n];
+        double[][] gi = new double[s][n];
         double[][] pulses = inputColumns(batch, len);
-
         INDArray h = EngineSupport.rowStates(initialState, batch.rowsPerSeed(), s, n, type);
+        if (!trainInput) {
+            lastKept = 0;
+            lastRecomputed = false;
+            forwardOnly(batch, len, h, inA, pulses, buf, new ReadoutErrors(batch, w, loss, gw, trainReadout,
+                    type == DataType.FLOAT, null));
+            return new Gradients(loss, gi, gw, len);
+        }
+        int stored = storedSteps(len, rows, n);
+        lastKept = Math.min(stored, len);
+        lastRecomputed = stored < len;
+        buf.reserve(stored, len);
+        ReadoutErrors readoutErrors = new ReadoutErrors(batch, w, loss, gw, trainReadout, type == DataType.FLOAT,
+                buf.errors);
         INDArray prev = Nd4j.createUninitialized(type, rows, n);
         tanh.apply(h, prev);
-        double[] rates = new double[rows * n];
+        double[] rates = buf.fused == null ? new double[rows * n] : null;
         for (int k = 0; k < len; k++) {
             if (stored < len && k % stored == 0) {
                 buf.chunkStarts.get(k / stored).assign(h);
             }
-            prev = step(batch, k, k % stored, prev, h, inA, pulses, buf, rates);
-            outputs(batch, batch.start() + k, rates, n, w, loss, buf.stepErrors, gw);
-            EngineSupport.write(buf.error(k), buf.stepErrors);
+            prev = step(batch, k, buf.rate(k % stored), prev, h, inA, pulses, buf, readoutErrors, rates);
         }
-        double[][] gi = new double[s][n];
-        if (trainInput && len > 0) {
-            backward(batch, buf, out, inA, pulses, stored, gi);
+        if (len > 0) {
+            backward(batch, buf, out, w, inA, pulses, stored, readoutErrors, gi);
         }
         return new Gradients(loss, gi, gw, len);
     }
 
     /**
-     * Forward step k from state h (updated in place) and rates prev = tanh(h): stores the new rates in
-     * slot {@code slot} and returns that view; {@code rates}, when not null, receives them as doubles.
+     * The forward pass alone, for dL/dw and the loss: rates alternate between two buffers, nothing
+     * is kept for a backward pass.
      */
-    private INDArray step(EnsembleBatch batch, int k, int slot, INDArray prev, INDArray h, INDArray inA,
-                          double[][] pulses, Buffers buf, double[] rates) {
+    private void forwardOnly(EnsembleBatch batch, int len, INDArray h, INDArray inA, double[][] pulses, Buffers buf,
+                             ReadoutErrors readout) {
+        INDArray prev = buf.replayRate;
+        INDArray next = buf.replayState;
+        tanh.apply(h, prev);
+        double[] rates = buf.fused == null ? new double[batch.rows() * buf.n] : null;
+        for (int k = 0; k < len; k++) {
+            INDArray r = step(batch, k, next, prev, h, inA, pulses, buf, readout, rates);
+            next = prev;
+            prev = r;
+        }
+    }
+
+    /**
+     * Forward step k from state h (updated in place) and rates prev = tanh(h): writes the new rates
+     * into {@code r} and returns it; when {@code readout} is not null, also the readout work of the
+     * step ({@code rates}, when not null, is a [R, N] scratch for the rates as doubles).
+     */
+    private INDArray step(EnsembleBatch batch, int k, INDArray r, INDArray prev, INDArray h, INDArray inA,
+                          double[][] pulses, Buffers buf, ReadoutErrors readout, double[] rates) {
         double a = params.alpha();
         Nd4j.gemm(prev, gGt, h, false, false, a, 1.0 - a);
         if (pulses[k] != null) {
             Nd4j.gemm(seedColumns(batch, pulses[k], buf), inA, h, false, false, 1.0, 1.0);
         }
-        INDArray r = buf.rate(slot);
-        tanh.apply(h, r, rates);
+        if (buf.fused != null) {
+            buf.fused.rates(h, r, readout, k);
+        } else if (readout != null) {
+            tanh.apply(h, r, rates);
+            readout.rows(k, rates);
+        } else {
+            tanh.apply(h, r);
+        }
         return r;
-    }
-
-    /**
-     * Output z = w . r[t+1] of every row in the loss at step t, its loss, its error
-     * e = 2 lw (z - y) (into one-hot error columns e[R, S], zero elsewhere) and dL/dw += e r, in
-     * double precision from the step's rates.
-     */
-    private void outputs(EnsembleBatch batch, int t, double[] rates, int n, double[][] w, double[] loss,
-                         double[] e, double[][] gw) {
-        int rows = batch.rows();
-        int s = batch.seeds();
-        Arrays.fill(e, 0);
-        for (int i = 0; i < rows; i++) {
-            if (!batch.inLoss(i, t)) {
-                continue;
-            }
-            int seed = batch.seedOfRow(i);
-            double err = dot(rates, i * n, w[seed], n) - batch.y()[i][t];
-            loss[seed] += batch.rowWeight()[i] * err * err;
-            double ei = 2 * batch.rowWeight()[i] * err;
-            e[i * s + seed] = ei;
-            if (trainReadout) {
-                double[] g = gw[seed];
-                int off = i * n;
-                for (int c = 0; c < n; c++) {
-                    g[c] += ei * rates[off + c];
-                }
-            }
-        }
-    }
-
-    /** Sum of a[off + c] b[c] over c < n, in four interleaved partial sums. */
-    private static double dot(double[] a, int off, double[] b, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int c = 0;
-        for (; c + 3 < n; c += 4) {
-            s0 += a[off + c] * b[c];
-            s1 += a[off + c + 1] * b[c + 1];
-            s2 += a[off + c + 2] * b[c + 2];
-            s3 += a[off + c + 3] * b[c + 3];
-        }
-        for (; c < n; c++) {
-            s0 += a[off + c] * b[c];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -303,14 +338,18 @@ public final class AdjointEngine implements BpttEngine {
      * at a time; every chunk but the last (still in storage from the forward pass) is first recomputed
      * from its saved start state.
      */
-    private void backward(EnsembleBatch batch, Buffers buf, INDArray out, INDArray inA, double[][] pulses,
-                          int stored, double[][] gi) {
+    private void backward(EnsembleBatch batch, Buffers buf, INDArray out, double[][] w, INDArray inA,
+                          double[][] pulses, int stored, ReadoutErrors errors, double[][] gi) {
         double a = params.alpha();
         int len = batch.steps() - batch.start();
         int chunks = (len + stored - 1) / stored;
+        float[][] wf = buf.axpy != null && finite(w) ? floats(w) : null;
         INDArray ghNext = buf.ghNext.assign(0);
         INDArray gr = buf.gr;
         INDArray pulse = buf.pulse.assign(0);
+        if (wf != null) {
+            buf.fused.readoutTerm(gr, errors.errors(len - 1), wf);
+        }
         for (int c = chunks - 1; c >= 0; c--) {
             int from = c * stored;
             int to = Math.min(len, from + stored);
@@ -319,29 +358,68 @@ public final class AdjointEngine implements BpttEngine {
                 INDArray prev = buf.replayRate;
                 tanh.apply(h, prev);
                 for (int k = from; k < to; k++) {
-                    prev = step(batch, k, k - from, prev, h, inA, pulses, buf, null);
+                    prev = step(batch, k, buf.rate(k - from), prev, h, inA, pulses, buf, null, null);
                 }
             }
             for (int k = to - 1; k >= from; k--) {
                 INDArray r = buf.rate(k - from);
-                Nd4j.gemm(buf.error(k), out, gr, false, false, 1.0, 0.0);
-                Nd4j.gemm(ghNext, gGt, gr, false, true, a, 1.0);
-                Nd4j.getExecutioner().exec(new MulOp(r, r, buf.deriv));
-                buf.deriv.rsubi(1.0);
-                gr.muli(buf.deriv);
-                Nd4j.getBlasWrapper().level1().axpy(gr.length(), 1.0 - a, ghNext, gr);
+                if (wf != null) {
+                    Nd4j.gemm(ghNext, gGt, gr, false, true, a, 1.0);
+                    buf.fused.adjointStep(gr, r, ghNext, (float) (1.0 - a), buf.axpy, pulses[k], pulse,
+                            k > 0 ? errors.errors(k - 1) : null, wf);
+                } else {
+                    nd4jAdjointStep(k, r, gr, ghNext, out, pulses, pulse, buf, errors);
+                }
                 INDArray swap = ghNext;
                 ghNext = gr;
                 gr = swap;
-                if (pulses[k] != null) {
-                    EngineSupport.write(buf.inputs, pulses[k]);
-                    Nd4j.getExecutioner().exec(new BroadcastMulOp(ghNext, buf.inputs, buf.scaled, 0));
-                    pulse.addi(buf.scaled);
-                }
             }
         }
         INDArray gradIn = seedMap(batch).transpose().mmul(pulse).muli(a);
         copyInto(gi, gradIn);
+    }
+
+    /**
+     * One step of the adjoint pass in ND4J operations: gr = e w + a ghNext (gG)^T, then
+     * gr = gr * (1 - r^2) + (1 - a) ghNext and, at steps with input, pulse += gr * u.
+     */
+    private void nd4jAdjointStep(int k, INDArray r, INDArray gr, INDArray ghNext, INDArray out, double[][] pulses,
+                                 INDArray pulse, Buffers buf, ReadoutErrors errors) {
+        double a = params.alpha();
+        EngineSupport.write(buf.errorColumns, errors.columns(k, buf.oneHot));
+        Nd4j.gemm(buf.errorColumns, out, gr, false, false, 1.0, 0.0);
+        Nd4j.gemm(ghNext, gGt, gr, false, true, a, 1.0);
+        Nd4j.getExecutioner().exec(new MulOp(r, r, buf.deriv));
+        buf.deriv.rsubi(1.0);
+        gr.muli(buf.deriv);
+        Nd4j.getBlasWrapper().level1().axpy(gr.length(), 1.0 - a, ghNext, gr);
+        if (pulses[k] != null) {
+            EngineSupport.write(buf.inputs, pulses[k]);
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(gr, buf.inputs, buf.scaled, 0));
+            pulse.addi(buf.scaled);
+        }
+    }
+
+    private static boolean finite(double[][] v) {
+        for (double[] row : v) {
+            for (double x : row) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static float[][] floats(double[][] v) {
+        float[][] f = new float[v.length][];
+        for (int s = 0; s < v.length; s++) {
+            f[s] = new float[v[s].length];
+            for (int c = 0; c < f[s].length; c++) {
+                f[s][c] = (float) v[s][c];
+            }
+        }
+        return f;
     }
 
     /** One-hot [R, S] map from rows to seeds. */

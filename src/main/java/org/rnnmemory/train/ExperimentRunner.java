@@ -1,5 +1,6 @@
 package org.rnnmemory.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,10 +28,18 @@ import org.rnnmemory.config.ConfigValueException;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.EvaluationResult;
 import org.rnnmemory.eval.Evaluator;
+import org.rnnmemory.gpu.CudaInfo;
+import org.rnnmemory.eval.NonFiniteSimulationException;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Progress;
 import org.rnnmemory.io.Provenance;
+import org.rnnmemory.io.ResourceCheck;
+import org.rnnmemory.io.ResourceFailures;
+import org.rnnmemory.io.RunFailedException;
+import org.rnnmemory.io.RunInterruptedException;
+import org.rnnmemory.io.RunLock;
+import org.rnnmemory.io.StopSignals;
 import org.rnnmemory.io.TableSchema;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.WeightsIO;
@@ -52,6 +64,8 @@ import org.rnnmemory.task.TrialDatasets;
 public final class ExperimentRunner {
     public static final String CHECKPOINT = "checkpoint.bin";
     public static final String RESOLVED = "config.resolved.yaml";
+    /** How often the evaluation polls for a stop (ms). */
+    private static final long POLL_MS = 50;
 
     private ExperimentRunner() {}
 
@@ -63,7 +77,7 @@ public final class ExperimentRunner {
                 net.trainInput(), net.trainReadout(), spec.taskSpec(), tr.epochs(), tr.batchSize(),
                 tr.learningRate(), tr.engine(), tr.chunkSteps(),
                 "float64".equals(tr.dtype()) ? DataType.DOUBLE : DataType.FLOAT, tr.workers(), spec.seeds(),
-                net.initInput(), net.initReadout(), spec.evalProtocol(), tr.rateMemoryGib());
+                net.initInput(), net.initReadout(), spec.evalProtocol(), tr.rateMemoryGib(), net.initGenerator());
     }
 
     /** The default run directory: runs/NAME/UTC-TIMESTAMP-HASH. */
@@ -89,39 +103,136 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Runs (or resumes) the experiment.
+     * How a run is started.
+     *
+     * @param source what the run comes from, first in refusals (e.g. the experiment file)
+     * @param checkResources refuse a run whose estimated memory or disk exceeds the limits
+     *     ({@link RunFootprint}, {@link ResourceCheck})
+     * @param dryRun check everything a run checks before it writes, report the plan and write nothing
+     */
+    public record Options(String source, boolean checkResources, boolean dryRun) {
+        /** A real run with resource checks, its refusals naming the experiment. */
+        public static Options of(ExperimentSpec spec) {
+            return new Options(spec.name(), true, false);
+        }
+    }
+
+    /** Runs (or resumes) the experiment with {@link Options#of}. */
+    public static Path run(ExperimentSpec spec, String configText, Path dir, boolean resume) {
+        return run(spec, configText, dir, resume, Options.of(spec));
+    }
+
+    /**
+     * Runs (or resumes) the experiment. Everything is checked before the first write: the
+     * configuration, the dataset and initialisation files, the checkpoint of a resumed run, and the
+     * memory and disk the run needs; the run directory is then locked ({@link RunLock}) for the whole
+     * run. On SIGINT or SIGTERM the update in progress is abandoned, a checkpoint of the last completed
+     * update is written, {@code run.json} says {@code interrupted} and a {@link RunInterruptedException}
+     * is thrown. Running out of memory or disk records {@code failed} with the reason in
+     * {@code run.json} and throws a {@link RunFailedException}; the last checkpoint stays intact.
      *
      * @param configText the experiment file's text as given (written to config.yaml)
      * @return the run directory
      */
-    public static Path run(ExperimentSpec spec, String configText, Path dir, boolean resume) {
+    public static Path run(ExperimentSpec spec, String configText, Path dir, boolean resume, Options options) {
         TrainPlan plan = plan(spec);
-        Checkpoint.State state = null;
+        List<Trial> dataset = spec.task().dataset() == null ? null
+                : TrialDatasets.read(Path.of(spec.task().dataset()), plan.task().trialSteps());
+        // the GPU is checked before anything is written: without one the run is a one-line user error
+        CudaInfo cuda = "cuda".equals(plan.engine()) ? CudaEngine.device() : null;
+        RunLock.requireFree(dir);
+        checkDirectory(spec, dir, resume);
+        RunFootprint footprint = RunFootprint.of(plan);
+        if (options.checkResources()) {
+            ResourceCheck.requireMemory(options.source(), footprint.phases(), ResourceCheck.Limits.current());
+            ResourceCheck.requireDisk(options.source(), footprint.diskBytes(), footprint.diskLargest(), dir);
+        }
+        if (options.dryRun()) {
+            Checkpoint.State state = resume ? checkpoint(spec, plan, dir) : null;
+            if (state == null) {
+                checkInitialisation(spec, plan);
+            }
+            System.out.print(DryRun.describe(spec, plan, dir, state, footprint, ResourceCheck.Limits.current()));
+            return dir;
+        }
+        try (RunLock lock = RunLock.acquire(dir, resume ? "run --resume" : "run");
+             StopSignals signals = StopSignals.install()) {
+            checkDirectory(spec, dir, resume);
+            Checkpoint.State state = resume ? checkpoint(spec, plan, dir) : null;
+            try (Trainer trainer = newTrainer(spec, plan, dataset, state)) {
+                AtomicFiles.writeString(dir.resolve("config.yaml"), configText);
+                AtomicFiles.writeString(dir.resolve(RESOLVED), spec.toResolvedYaml());
+                List<String> earlierKernels = resume ? blasCores(dir.resolve("run.json")) : List.of();
+                Provenance prov = Provenance.capture(Path.of("."));
+                int resumedFrom = state == null ? 0 : state.nextUpdate();
+                List<String> kernels = kernelsUsed(earlierKernels, prov.backend().blasCore(), spec, resumedFrom);
+                Status status = new Status(dir, prov, spec, plan, resumedFrom, kernels, cuda);
+                status.write("running", trainer.nextUpdate());
+                noteRateMemory(spec, plan);
+                execute(trainer, spec, dir, status, signals);
+            }
+        }
+        return dir;
+    }
+
+    /** Trains and evaluates, recording in run.json how the run ended. */
+    private static void execute(Trainer trainer, ExperimentSpec spec, Path dir, Status status, StopSignals signals) {
+        try {
+            if (!train(trainer, spec, dir, signals)) {
+                Checkpoint.write(dir.resolve(CHECKPOINT), spec.configHash(), trainer, trainer.plan().learningRate());
+                status.interrupted(signals.signal(), trainer.nextUpdate());
+                throw signals.interrupted(String.format(Locale.ROOT,
+                        "%s: interrupted by %s at update %d of %d; checkpoint saved, run.json says interrupted",
+                        spec.name(), signals.signal(), trainer.nextUpdate(), trainer.plan().totalUpdates()));
+            }
+            if (!finish(trainer, spec, dir, signals)) {
+                status.interrupted(signals.signal(), trainer.nextUpdate());
+                throw signals.interrupted(String.format(Locale.ROOT,
+                        "%s: interrupted by %s while evaluating, after all %d updates; checkpoint kept, run.json says"
+                                + " interrupted", spec.name(), signals.signal(), trainer.plan().totalUpdates()));
+            }
+            status.write("completed", trainer.nextUpdate());
+        } catch (RunInterruptedException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String reason = ResourceFailures.reason(e);
+            String message = reason != null ? reason : String.valueOf(e.getMessage());
+            status.failed(message, trainer.nextUpdate());
+            if (reason == null) {
+                throw e;
+            }
+            throw new RunFailedException(String.format(Locale.ROOT, "%s: %s at update %d of %d; run.json says failed, "
+                    + "%s", spec.name(), reason, trainer.nextUpdate(), trainer.plan().totalUpdates(),
+                    checkpointNote(dir)), e);
+        }
+    }
+
+    /** Where a failed run can resume from. */
+    private static String checkpointNote(Path dir) {
+        Path file = dir.resolve(CHECKPOINT);
+        if (!Files.isRegularFile(file)) {
+            return "no checkpoint yet (the run restarts from the beginning)";
+        }
+        try {
+            return "the checkpoint of update " + Checkpoint.read(file, 1.0).nextUpdate() + " is intact";
+        } catch (RuntimeException e) {
+            return "the checkpoint is not readable";
+        }
+    }
+
+    /** The checkpoint of a resumed run, checked against it; null when there is none yet. */
+    private static Checkpoint.State checkpoint(ExperimentSpec spec, TrainPlan plan, Path dir) {
+        Path file = dir.resolve(CHECKPOINT);
+        return Files.exists(file) ? Checkpoint.read(file, plan, spec.configHash()) : null;
+    }
+
+    /** A new run needs a directory without a run; a resumed one a run of the same configuration. */
+    private static void checkDirectory(ExperimentSpec spec, Path dir, boolean resume) {
         if (resume) {
             checkSameConfig(spec, dir);
-            if (Files.exists(dir.resolve(CHECKPOINT))) {
-                state = Checkpoint.read(dir.resolve(CHECKPOINT), plan.learningRate());
-            }
         } else if (Files.exists(dir.resolve(RESOLVED))) {
             throw new UserInputException(dir + " already holds a run; use --resume to continue it or another --out");
         }
-        List<Trial> dataset = spec.task().dataset() == null ? null
-                : TrialDatasets.read(Path.of(spec.task().dataset()), plan.task().trialSteps());
-        AtomicFiles.writeString(dir.resolve("config.yaml"), configText);
-        AtomicFiles.writeString(dir.resolve(RESOLVED), spec.toResolvedYaml());
-        Provenance prov = Provenance.capture(Path.of("."));
-        int resumedFrom = state == null ? 0 : state.nextUpdate();
-        writeRunJson(dir, prov, spec, plan, resumedFrom);
-        noteRateMemory(spec, plan);
-        try (Trainer trainer = newTrainer(spec, plan, dataset, state)) {
-            train(trainer, spec, dir);
-            finish(trainer, spec, dir);
-        } catch (RuntimeException e) {
-            writeRunJson(dir, prov.finish("failed: " + e.getMessage()), spec, plan, resumedFrom);
-            throw e;
-        }
-        writeRunJson(dir, prov.finish("completed"), spec, plan, resumedFrom);
-        return dir;
     }
 
     /** Says on stderr when the adjoint engine may have to recompute forward steps to stay within its memory. */
@@ -142,6 +253,15 @@ public final class ExperimentRunner {
         }
     }
 
+    /** {@link Trainer#checkInitialisation}; a rejected initialisation becomes a one-line user error. */
+    private static void checkInitialisation(ExperimentSpec spec, TrainPlan plan) {
+        try {
+            Trainer.checkInitialisation(plan);
+        } catch (ConfigValueException e) {
+            throw new UserInputException(spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A trainer; a rejected initialisation ({@code network.init.*}) becomes a one-line user error. */
     private static Trainer newTrainer(ExperimentSpec spec, TrainPlan plan, List<Trial> dataset, Checkpoint.State state) {
         try {
@@ -151,20 +271,103 @@ public final class ExperimentRunner {
         }
     }
 
-    private static void writeRunJson(Path dir, Provenance prov, ExperimentSpec spec, TrainPlan plan, int resumedFrom) {
-        ObjectNode o = prov.toJson();
-        o.put("experiment", spec.name());
-        o.put("config_hash", spec.configHash());
-        var seeds = o.putArray("seeds");
-        spec.seeds().forEach(seeds::add);
-        o.put("engine", plan.engine());
-        o.put("workers", plan.workers());
-        o.put("dtype", "float64".equals(spec.training().dtype()) ? "float64" : "float32");
-        o.put("updates_total", plan.totalUpdates());
-        o.put("resumed_from_update", resumedFrom);
-        // peak resident memory of this process so far (all workers; since the resume, if resumed)
-        o.put("peak_rss_bytes", Benchmark.peakRss());
-        Json.write(dir.resolve("run.json"), o);
+    /**
+     * The OpenBLAS kernels a run has used, oldest first ({@code blas_cores} in run.json). A resumed
+     * run on another kernel than before is said on stderr: its float32 numbers then differ at
+     * rounding level from those of an uninterrupted run on one kernel.
+     */
+    static List<String> kernelsUsed(List<String> earlier, String now, ExperimentSpec spec, int resumedFrom) {
+        List<String> out = new ArrayList<>(earlier);
+        if (!earlier.isEmpty() && !earlier.get(earlier.size() - 1).equals(now)) {
+            System.err.printf(Locale.ROOT, "[%s] note: resumed at update %d with OpenBLAS kernel %s; the earlier "
+                    + "updates ran with %s (float32 results differ at rounding level from a run on one kernel; "
+                    + "run.json lists both in blas_cores)%n", spec.name(), resumedFrom, now,
+                    earlier.get(earlier.size() - 1));
+        }
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(now)) {
+            out.add(now);
+        }
+        return out;
+    }
+
+    /** The blas_cores of an earlier run.json (its backend.blas_core for older files); empty when unreadable. */
+    private static List<String> blasCores(Path runJson) {
+        try {
+            JsonNode o = Json.MAPPER.readTree(runJson.toFile());
+            List<String> out = new ArrayList<>();
+            if (o.get("blas_cores") != null && o.get("blas_cores").isArray()) {
+                o.get("blas_cores").forEach(k -> out.add(k.asText()));
+            } else if (o.at("/backend/blas_core").isTextual()) {
+                out.add(o.at("/backend/blas_core").asText());
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The run's {@code run.json}: provenance, configuration, and how far the run got. */
+    private static final class Status {
+        private final Path dir;
+        private final Provenance prov;
+        private final ExperimentSpec spec;
+        private final TrainPlan plan;
+        private final int resumedFrom;
+        private final List<String> kernels;
+        private final CudaInfo cuda;
+
+        Status(Path dir, Provenance prov, ExperimentSpec spec, TrainPlan plan, int resumedFrom, List<String> kernels,
+               CudaInfo cuda) {
+            this.dir = dir;
+            this.prov = prov;
+            this.spec = spec;
+            this.plan = plan;
+            this.resumedFrom = resumedFrom;
+            this.kernels = kernels;
+            this.cuda = cuda;
+        }
+
+        void write(String status, int updatesDone) {
+            ObjectNode o = json(status.equals("running") ? prov : prov.finish(status), updatesDone);
+            Json.write(dir.resolve("run.json"), o);
+        }
+
+        void interrupted(String signal, int updatesDone) {
+            ObjectNode o = json(prov.finish("interrupted"), updatesDone);
+            o.put("interrupted_by", signal);
+            Json.write(dir.resolve("run.json"), o);
+        }
+
+        /** Records a failure; a failure to record it (a full disk) is left unsaid rather than hiding the first. */
+        void failed(String reason, int updatesDone) {
+            try {
+                write("failed: " + reason, updatesDone);
+            } catch (RuntimeException e) {
+                // run.json keeps its last state
+            }
+        }
+
+        private ObjectNode json(Provenance p, int updatesDone) {
+            ObjectNode o = p.toJson();
+            o.put("experiment", spec.name());
+            o.put("config_hash", spec.configHash());
+            var seeds = o.putArray("seeds");
+            spec.seeds().forEach(seeds::add);
+            o.put("engine", plan.engine());
+            o.put("workers", plan.workers());
+            o.put("dtype", "float64".equals(spec.training().dtype()) ? "float64" : "float32");
+            o.put("updates_total", plan.totalUpdates());
+            o.put("resumed_from_update", resumedFrom);
+            o.put("updates_done", updatesDone);
+            var cores = o.putArray("blas_cores");
+            kernels.forEach(cores::add);
+            // peak resident memory of this process so far (all workers; since the resume, if resumed)
+            o.put("peak_rss_bytes", Benchmark.peakRss());
+            if (cuda != null) {
+                o.set("cuda", Json.MAPPER.valueToTree(cuda.toMap()));
+            }
+            return o;
+        }
     }
 
     private static void checkSameConfig(ExperimentSpec spec, Path dir) {
@@ -183,12 +386,19 @@ public final class ExperimentRunner {
         }
     }
 
-    private static void train(Trainer trainer, ExperimentSpec spec, Path dir) {
+    /** Trains the remaining updates; false when a signal stopped training. */
+    private static boolean train(Trainer trainer, ExperimentSpec spec, Path dir, StopSignals signals) {
         TrainPlan plan = trainer.plan();
         int remaining = plan.totalUpdates() - trainer.nextUpdate();
+        boolean done;
         try (Progress progress = Progress.start(spec.name(), plan.totalUpdates(), "updates")) {
             progress.step(trainer.nextUpdate(), "");
-            trainer.train(new Trainer.Listener() {
+            done = trainer.train(new Trainer.Listener() {
+                @Override
+                public boolean stopRequested() {
+                    return signals.requested();
+                }
+
                 @Override
                 public void onUpdate(int update, int total, List<CurvePoint> points) {
                     double mean = points.stream().mapToDouble(CurvePoint::loss).filter(Double::isFinite).average()
@@ -203,12 +413,14 @@ public final class ExperimentRunner {
                 }
             });
         }
-        if (remaining == 0) {
+        if (done && remaining == 0) {
             System.err.println("[" + spec.name() + "] training already complete; re-evaluating");
         }
+        return done;
     }
 
-    private static void finish(Trainer trainer, ExperimentSpec spec, Path dir) {
+    /** Saves and evaluates every seed and writes the tables; false when a signal stopped the evaluation. */
+    private static boolean finish(Trainer trainer, ExperimentSpec spec, Path dir, StopSignals signals) {
         trainer.releaseEngines();
         TrainPlan plan = trainer.plan();
         Evaluator evaluator = new Evaluator(spec.evalProtocol());
@@ -219,13 +431,24 @@ public final class ExperimentRunner {
             for (SeedState s : states) {
                 CtrnnWeights w = weights(trainer, s);
                 WeightsIO.save(dir.resolve("seeds").resolve("seed-" + s.seed()), w);
-                futures.add(pool.submit(() -> finite(s) ? evaluator.evaluate(w) : null));
+                futures.add(pool.submit(() -> finite(s) ? evaluateOrNull(evaluator, w) : null));
             }
             List<RunTables.SeedRow> rows = new ArrayList<>();
             for (int i = 0; i < states.size(); i++) {
                 SeedState s = states.get(i);
+                Future<EvaluationResult> f = futures.get(i);
+                while (!f.isDone()) {
+                    if (signals.requested()) {
+                        return false;
+                    }
+                    try {
+                        f.get(POLL_MS, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        // poll again
+                    }
+                }
                 rows.add(new RunTables.SeedRow(s.seed(), s.status().name().toLowerCase(Locale.ROOT), s.divergedAt(),
-                        s.lastLoss(), s.updates(), s.trainSeconds(), futures.get(i).get()));
+                        s.lastLoss(), s.updates(), s.trainSeconds(), f.get()));
             }
             List<String> labels = spec.evalProtocol().durationLabels();
             Path tables = dir.resolve("tables");
@@ -233,10 +456,24 @@ public final class ExperimentRunner {
             TableSchema.writeCsv(RunTables.curves(trainer.history()), tables.resolve("curves.csv"));
             Json.write(tables.resolve("schema.json"), RunTables.schema(labels).toJson());
             printSummary(spec, dir, rows);
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("evaluation failed: " + e.getMessage(), e);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new IllegalStateException("evaluation failed: " + c, c);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The evaluation, or null when the network's simulation is not finite (its metrics are then NaN). */
+    private static EvaluationResult evaluateOrNull(Evaluator evaluator, CtrnnWeights w) {
+        try {
+            return evaluator.evaluate(w);
+        } catch (NonFiniteSimulationException e) {
+            return null;
         }
     }
 

@@ -3,6 +3,8 @@ package org.rnnmemory.train;
 import java.util.List;
 import java.util.Map;
 import org.rnnmemory.eval.EvaluationResult;
+import org.rnnmemory.eval.Metric;
+import org.rnnmemory.eval.SpecMetrics;
 import org.rnnmemory.io.TableSchema;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -20,22 +22,24 @@ public final class RunTables {
     public record SeedRow(int seed, String status, int divergedAt, double finalTrainLoss, int updates,
                           double trainSeconds, EvaluationResult evaluation) {}
 
-    /** The schema of both tables, given the evaluation's duration labels (ms). */
+    /**
+     * The schema of both tables, given the evaluation's duration labels (ms). The evaluation metrics
+     * and their units come from {@link SpecMetrics}.
+     */
     public static TableSchema schema(List<String> durationLabels) {
         TableSchema s = new TableSchema();
         s.add(SEEDS, "seed", "int", "1", "model seed");
         s.add(SEEDS, "status", "string", "1", "completed | diverged");
         s.add(SEEDS, "diverged_at", "int", "update", "update at which the loss or weights became NaN/Inf, -1 if never");
-        s.add(SEEDS, "precision", "double", "1", "mean over test durations of the MSE over y > 0 (lower is better)");
-        for (String d : durationLabels) {
-            s.add(SEEDS, "loss_" + d, "double", "1", "MSE over y > 0 for the " + d + " ms test pulse");
+        for (Metric m : SpecMetrics.performance(durationLabels)) {
+            s.add(SEEDS, m.name(), "double", m.unit(), m.description());
         }
-        s.add(SEEDS, "weight_correlation", "double", "1", "cosine similarity of I and w");
         s.add(SEEDS, "final_train_loss", "double", "1", "training loss of the last update's batch");
         s.add(SEEDS, "updates", "int", "update", "Adam updates applied");
         s.add(SEEDS, "train_seconds", "double", "s", "wall time of the updates (shared by seeds trained together)");
-        alignment(s, "input_spont", "I against the spontaneous-activity PCA");
-        alignment(s, "readout_mem", "w against the memory-period PCA");
+        for (Metric m : SpecMetrics.alignment()) {
+            s.add(SEEDS, m.name(), "double", m.unit(), m.description());
+        }
         s.add(CURVES, "seed", "int", "1", "model seed");
         s.add(CURVES, "update", "int", "update", "update index, from 0");
         s.add(CURVES, "epoch", "int", "epoch", "epoch index, from 0");
@@ -44,15 +48,6 @@ public final class RunTables {
         s.add(CURVES, "grad_norm_readout", "double", "1", "L2 norm of dL/dw (0 if w is not trained)");
         s.add(CURVES, "seconds", "double", "s", "wall time of the update");
         return s;
-    }
-
-    private static void alignment(TableSchema s, String p, String what) {
-        s.add(SEEDS, p + "_activity_pr", "double", "units", "activity dimensionality (sum l)^2 / sum l^2; " + what);
-        s.add(SEEDS, p + "_k", "double", "1", "ceil(activity_pr); " + what);
-        s.add(SEEDS, p + "_topk_fraction", "double", "1", "fraction of |v|^2 in the top-k PCs; " + what);
-        s.add(SEEDS, p + "_variance_alignment", "double", "1", "v'Cv / (|v|^2 l1); " + what);
-        s.add(SEEDS, p + "_eig1", "double", "rate^2", "largest covariance eigenvalue; " + what);
-        s.add(SEEDS, p + "_legacy_pr", "double", "1", "LEGACY participation ratio (ill-defined, SPEC 4); " + what);
     }
 
     public static Table seeds(List<SeedRow> rows, List<String> durationLabels) {

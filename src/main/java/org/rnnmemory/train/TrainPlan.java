@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnmemory.config.TrainingSection;
 import org.rnnmemory.config.WeightInit;
 import org.rnnmemory.eval.EvalProtocol;
+import org.rnnmemory.model.Draws;
 import org.rnnmemory.model.ModelParams;
 import org.rnnmemory.task.TaskSpec;
 
@@ -30,12 +31,13 @@ import org.rnnmemory.task.TaskSpec;
  * @param evalProtocol the evaluation protocol whose PCAs a {@code pcs} initialisation uses; may be null
  *        when neither initialisation is {@code pcs}
  * @param rateMemoryGib memory for the adjoint engine's stored rates, all workers together (GiB)
+ * @param draws the generator of G and of the {@code random} initial I and w
  */
 public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitialState, boolean trainInput,
                         boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
                         String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds,
                         WeightInit initInput, WeightInit initReadout, EvalProtocol evalProtocol,
-                        double rateMemoryGib) {
+                        double rateMemoryGib, Draws draws) {
 
     public TrainPlan {
         if (batchSize > task.trials()) {
@@ -49,6 +51,9 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
         if (evalProtocol == null && (initInput instanceof WeightInit.Pcs || initReadout instanceof WeightInit.Pcs)) {
             throw new IllegalArgumentException("a pcs initialisation needs an evaluation protocol, found null");
         }
+        if (draws == null) {
+            throw new IllegalArgumentException("draws must be given (Draws.NATIVE or Draws.PYTORCH)");
+        }
         if (!(rateMemoryGib > 0)) {
             throw new IllegalArgumentException("rateMemoryGib must be > 0, found " + rateMemoryGib);
         }
@@ -61,7 +66,7 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
                      WeightInit initInput, WeightInit initReadout, EvalProtocol evalProtocol) {
         this(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize, learningRate,
                 engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol,
-                TrainingSection.SYSTEM_A.rateMemoryGib());
+                TrainingSection.SYSTEM_A.rateMemoryGib(), Draws.NATIVE);
     }
 
     /** A plan whose I and w start from the random draws of SPEC section 1. */
@@ -70,7 +75,7 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
                      String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds) {
         this(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize, learningRate,
                 engine, chunkSteps, dtype, workers, seeds, new WeightInit.Random(), new WeightInit.Random(), null,
-                TrainingSection.SYSTEM_A.rateMemoryGib());
+                TrainingSection.SYSTEM_A.rateMemoryGib(), Draws.NATIVE);
     }
 
     /** Updates per epoch: trials // batch size (SPEC section 3). */
@@ -85,24 +90,41 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
     public TrainPlan withEpochs(int e) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, e, batchSize,
                 learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol,
-                rateMemoryGib);
+                rateMemoryGib, draws);
     }
 
     public TrainPlan withSeeds(List<Integer> s) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
                 learningRate, engine, chunkSteps, dtype, workers, s, initInput, initReadout, evalProtocol,
-                rateMemoryGib);
+                rateMemoryGib, draws);
     }
 
     /** The same plan with other initialisations of I and w, whose PCAs use {@code protocol}. */
     public TrainPlan withInit(WeightInit input, WeightInit readout, EvalProtocol protocol) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
-                learningRate, engine, chunkSteps, dtype, workers, seeds, input, readout, protocol, rateMemoryGib);
+                learningRate, engine, chunkSteps, dtype, workers, seeds, input, readout, protocol, rateMemoryGib, draws);
     }
 
     /** The same plan with another memory limit for the adjoint engine's stored rates. */
     public TrainPlan withRateMemoryGib(double gib) {
         return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
-                learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol, gib);
+                learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol, gib, draws);
+    }
+
+    /** The same plan training other vectors (at least one of them). */
+    public TrainPlan withTrainable(boolean input, boolean readout) {
+        if (!input && !readout) {
+            throw new IllegalArgumentException("at least one of I and w must train");
+        }
+        return new TrainPlan(params, networkSeed, zeroInitialState, input, readout, task, epochs, batchSize,
+                learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol,
+                rateMemoryGib, draws);
+    }
+
+    /** The same plan with another generator of the initial weights. */
+    public TrainPlan withDraws(Draws d) {
+        return new TrainPlan(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize,
+                learningRate, engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol,
+                rateMemoryGib, d);
     }
 }

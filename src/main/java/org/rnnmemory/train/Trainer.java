@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnmemory.model.Initializer;
@@ -28,7 +31,18 @@ public final class Trainer implements AutoCloseable {
 
         /** Called after every completed epoch (e.g. to write a checkpoint). */
         default void onEpoch(int epoch, Trainer trainer) {}
+
+        /**
+         * Polled before every update and while one is computed: when true, training stops and the
+         * update in progress is abandoned, leaving the state of the last completed update.
+         */
+        default boolean stopRequested() {
+            return false;
+        }
     }
+
+    /** How often a computing update polls {@link Listener#stopRequested()} (ms). */
+    private static final long POLL_MS = 50;
 
     private final TrainPlan plan;
     private final INDArray g;
@@ -38,6 +52,8 @@ public final class Trainer implements AutoCloseable {
     private final List<Trial> dataset;
     private final BpttEngine[] engines;
     private final ExecutorService pool;
+    /** Gradient computations abandoned by a stop, possibly still running on the engines. */
+    private final List<Future<Gradients>> abandoned = new ArrayList<>();
     private int nextUpdate;
     private long lastRowSteps;
     private int lastRows;
@@ -50,7 +66,7 @@ public final class Trainer implements AutoCloseable {
         this.plan = plan;
         this.dataset = dataset;
         int n = plan.params().hiddenSize();
-        this.g = Initializer.recurrent(n, plan.networkSeed(), plan.dtype());
+        this.g = Initializer.recurrent(n, plan.networkSeed(), plan.dtype(), plan.draws());
         if (resumed != null) {
             this.states = resumed.seeds();
             this.history = new ArrayList<>(resumed.history());
@@ -67,7 +83,8 @@ public final class Trainer implements AutoCloseable {
             trialSets.add(dataset != null ? TrialSet.of(dataset)
                     : TrialSet.generated(plan.task(), new TrialGenerator(plan.task(), Rngs.of(s.seed, Rngs.Purpose.TRIALS))));
         }
-        int workers = Math.max(1, Math.min(plan.workers(), states.size()));
+        // one GPU engine serves every seed: the cuda engine stacks all seeds on one device
+        int workers = "cuda".equals(plan.engine()) ? 1 : Math.max(1, Math.min(plan.workers(), states.size()));
         this.engines = new BpttEngine[workers];
         for (int i = 0; i < workers; i++) {
             engines[i] = newEngine(Math.max(1, (long) (plan.rateMemoryGib() * (1L << 30) / workers)));
@@ -79,13 +96,29 @@ public final class Trainer implements AutoCloseable {
         });
     }
 
+    /**
+     * Checks what a fresh trainer checks before training, without building training sets or
+     * engines: draws G and every seed's initial I and w ({@code network.init}: vector files, PCs).
+     *
+     * @throws org.rnnmemory.config.ConfigValueException or {@link org.rnnmemory.io.InputFileException}
+     *     as the constructor does
+     */
+    public static void checkInitialisation(TrainPlan plan) {
+        INDArray g = Initializer.recurrent(plan.params().hiddenSize(), plan.networkSeed(), plan.dtype());
+        WeightInitializer init = WeightInitializer.of(plan, g);
+        for (int seed : plan.seeds()) {
+            init.initial(seed);
+        }
+    }
+
     private BpttEngine newEngine(long rateBytes) {
         return switch (plan.engine()) {
             case "adjoint" -> new AdjointEngine(plan.params(), g, plan.trainInput(), plan.trainReadout(), plan.dtype(),
                     plan.chunkSteps(), rateBytes);
             case "samediff" -> new SameDiffEngine(plan.params(), g, plan.chunkSteps(), plan.trainInput(),
                     plan.trainReadout(), plan.dtype());
-            default -> throw new IllegalArgumentException("training.engine must be adjoint or samediff, found "
+            case "cuda" -> new CudaEngine(plan.params(), g, plan.trainInput(), plan.trainReadout());
+            default -> throw new IllegalArgumentException("training.engine must be adjoint, samediff or cuda, found "
                     + plan.engine());
         };
     }
@@ -119,12 +152,20 @@ public final class Trainer implements AutoCloseable {
         return out;
     }
 
-    /** Runs the remaining updates. */
-    public void train(Listener listener) {
+    /**
+     * Runs the remaining updates, or stops early when the listener asks to.
+     *
+     * @return true when every update has run, false when stopped (the state is that of the last
+     *     completed update, {@link #nextUpdate()} the first one not run)
+     */
+    public boolean train(Listener listener) {
         int total = plan.totalUpdates();
         while (nextUpdate < total) {
             int update = nextUpdate;
-            List<CurvePoint> points = step(update);
+            List<CurvePoint> points = listener.stopRequested() ? null : step(update, listener);
+            if (points == null) {
+                return false;
+            }
             history.addAll(points);
             nextUpdate++;
             listener.onUpdate(update, total, points);
@@ -137,9 +178,11 @@ public final class Trainer implements AutoCloseable {
                 s.status = SeedState.Status.COMPLETED;
             }
         }
+        return true;
     }
 
-    private List<CurvePoint> step(int update) {
+    /** One update of every active seed, or null when a stop was requested while it was computed. */
+    private List<CurvePoint> step(int update, Listener listener) {
         List<Integer> active = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             if (states.get(i).status == SeedState.Status.RUNNING) {
@@ -161,10 +204,10 @@ public final class Trainer implements AutoCloseable {
         double seconds = 0;
         Gradients[] results = new Gradients[groups.size()];
         for (int w = 0; w < groups.size(); w++) {
-            try {
-                results[w] = futures.get(w).get();
-            } catch (Exception e) {
-                throw new IllegalStateException("training update " + update + " failed: " + e.getMessage(), e);
+            results[w] = await(futures.get(w), update, listener);
+            if (results[w] == null) {
+                abandoned.addAll(futures);
+                return null;
             }
         }
         seconds = (System.nanoTime() - t0) / 1e9;
@@ -219,6 +262,26 @@ public final class Trainer implements AutoCloseable {
         }
         points.sort((a, b) -> Integer.compare(a.seed(), b.seed()));
         return points;
+    }
+
+    /** The gradients of a worker, or null when a stop is requested first. */
+    private static Gradients await(Future<Gradients> f, int update, Listener listener) {
+        while (true) {
+            if (listener.stopRequested()) {
+                return null;
+            }
+            try {
+                return f.get(POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // poll again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training update " + update + " interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                throw new IllegalStateException("training update " + update + " failed: " + c, c);
+            }
+        }
     }
 
     private CurvePoint apply(SeedState s, int update, int epoch, double loss, double[] gi, double[] gw, double seconds) {
@@ -355,9 +418,17 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the workers and frees the engines' memory. Engines that may still be computing an
+     * abandoned update are left to the garbage collector: freeing arrays in use would crash the
+     * native code.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        if (abandoned.stream().anyMatch(f -> !f.isDone())) {
+            return;
+        }
         for (BpttEngine e : engines) {
             e.close();
         }

@@ -14,6 +14,7 @@ import org.rnnmemory.eval.Pca;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Npy;
 import org.rnnmemory.model.CtrnnWeights;
+import org.rnnmemory.model.Draws;
 import org.rnnmemory.model.Initializer;
 import org.rnnmemory.model.ModelParams;
 import org.rnnmemory.model.Simulator;
@@ -24,7 +25,8 @@ import org.rnnmemory.model.Simulator;
  *
  * <ul>
  *   <li>{@code random}: the draws of SPEC section 1 from the model seed, I ~ N(0, 1), w ~ N(0, 1/N)
- *       ({@link Initializer#input}, {@link Initializer#readout}).</li>
+ *       ({@link Initializer#input}, {@link Initializer#readout}), with the generator of
+ *       {@code network.init.generator} ({@link Draws}).</li>
  *   <li>{@code pcs}: {@code sum_k weights[k] e_{pcs[k]}} over the unit eigenvectors of a PCA of SPEC
  *       section 4, run with this object's evaluation protocol. Each eigenvector is signed so that its
  *       largest-magnitude component (first one on a tie) is positive. {@code spontaneous}: the spontaneous
@@ -56,6 +58,7 @@ public final class WeightInitializer {
     private final WeightInit inputInit;
     private final WeightInit readoutInit;
     private final DataType dtype;
+    private final Draws draws;
     private final Evaluator evaluator;
     private final double[] inputFile;
     private final double[] readoutFile;
@@ -74,7 +77,17 @@ public final class WeightInitializer {
      */
     public WeightInitializer(ModelParams params, INDArray recurrent, WeightInit input, WeightInit readout,
                              EvalProtocol protocol, DataType dtype) {
+        this(params, recurrent, input, readout, protocol, dtype, Draws.NATIVE);
+    }
+
+    /**
+     * As {@link #WeightInitializer(ModelParams, INDArray, WeightInit, WeightInit, EvalProtocol, DataType)},
+     * with the generator of the {@code random} draws (and of the norms of the {@code pcs} kinds).
+     */
+    public WeightInitializer(ModelParams params, INDArray recurrent, WeightInit input, WeightInit readout,
+                             EvalProtocol protocol, DataType dtype, Draws draws) {
         this.params = params;
+        this.draws = draws;
         this.recurrent = recurrent;
         this.inputInit = input;
         this.readoutInit = readout;
@@ -90,7 +103,7 @@ public final class WeightInitializer {
     /** The initialiser of a training plan, with the trainer's G. */
     public static WeightInitializer of(TrainPlan plan, INDArray recurrent) {
         return new WeightInitializer(plan.params(), recurrent, plan.initInput(), plan.initReadout(),
-                plan.evalProtocol(), plan.dtype());
+                plan.evalProtocol(), plan.dtype(), plan.draws());
     }
 
     private void checkPcs(String key, WeightInit init) {
@@ -115,7 +128,7 @@ public final class WeightInitializer {
 
     /** The initial input weights I of a model seed, length N. */
     public double[] input(int seed) {
-        double[] random = random(Initializer.input(params.hiddenSize(), seed, dtype));
+        double[] random = random(Initializer.input(params.hiddenSize(), seed, dtype, draws));
         if (inputInit instanceof WeightInit.Pcs p) {
             return alongPcs(INPUT_KEY, p, random, random);
         }
@@ -128,7 +141,7 @@ public final class WeightInitializer {
      * @param input the seed's initial I (used by a memory-period PCA only)
      */
     public double[] readout(int seed, double[] input) {
-        double[] random = random(Initializer.readout(params.hiddenSize(), seed, dtype));
+        double[] random = random(Initializer.readout(params.hiddenSize(), seed, dtype, draws));
         if (readoutInit instanceof WeightInit.Pcs p) {
             return alongPcs(READOUT_KEY, p, random, input);
         }

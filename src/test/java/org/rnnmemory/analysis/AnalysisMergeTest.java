@@ -76,7 +76,7 @@ class AnalysisMergeTest {
         Path a = TinyRun.freshCopy("shard-a");
         Path b = tmp.resolve("shard-b");
         Path yaml = TinyRun.experiment("tiny-shard", TinyRun.YAML.replace("{from: 1, to: 3}", "[4, 5]"));
-        CliRun run = TinyRun.cli("run", yaml.toString(), "--out", b.toString());
+        CliRun run = TinyRun.cli("run", "--no-report", yaml.toString(), "--out", b.toString());
         assertEquals(0, run.code(), run.err());
         RunSet set = RunSet.open(List.of(a, b));
         assertEquals(List.of(1, 2, 3, 4, 5), set.spec().seeds());

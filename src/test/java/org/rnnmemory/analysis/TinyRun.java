@@ -22,6 +22,8 @@ final class TinyRun {
 
     private static Path root;
     private static Path trained;
+    private static Path reportedRun;
+    private static Path exported;
 
     private TinyRun() {}
 
@@ -54,13 +56,33 @@ final class TinyRun {
     static synchronized Path freshCopy(String name) throws IOException {
         if (trained == null) {
             Path dir = root().resolve("trained");
-            CliRun o = cli("run", experiment("tiny", YAML).toString(), "--out", dir.toString());
+            CliRun o = cli("run", "--no-report", experiment("tiny", YAML).toString(), "--out", dir.toString());
             assertEquals(0, o.code(), o.err());
             trained = dir;
         }
         Path copy = root().resolve(name);
         copyTree(trained, copy);
         return copy;
+    }
+
+    /** A fresh copy of the tiny run, reported once per JVM with {@code rnnmem report RUN --out DIR}. */
+    static synchronized Path reportedRun() throws IOException {
+        export();
+        return reportedRun;
+    }
+
+    /** The report folder {@code rnnmem report} exported for {@link #reportedRun()} (once per JVM). */
+    static synchronized Path export() throws IOException {
+        if (exported == null) {
+            Path run = freshCopy("report");
+            Path out = root().resolve("export");
+            CliRun o = cli(AnalysisMergeTest.concat(new String[] {"report", run.toString(), "--out", out.toString()},
+                    DURATIONS));
+            assertEquals(0, o.code(), o.err());
+            reportedRun = run;
+            exported = out;
+        }
+        return exported;
     }
 
     static void copyTree(Path from, Path to) throws IOException {

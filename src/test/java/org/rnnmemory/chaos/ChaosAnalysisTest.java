@@ -46,6 +46,14 @@ class ChaosAnalysisTest {
     }
 
     @Test
+    void rateTracesEndWhereTheSimulationEnds() {
+        ChaosSettings longTrace = new ChaosSettings(80, 0.1, 10, 40, 10, 1, 5, 0.1, 100, 2);
+        ChaosResult r = ChaosAnalysis.run(1.5, 1, longTrace);
+        assertEquals(501, r.trace().timeTau().length, "10 + 40 tau simulated at dt 0.1, not the 100 tau asked for");
+        assertEquals(50.0, r.trace().timeTau()[500], 1e-12);
+    }
+
+    @Test
     void resultHasTheShapesAndUnitsOfTheSettings() {
         ChaosResult r = ChaosAnalysis.run(3.0, 1, SMALL);
         assertEquals(2, r.spectrum().length);

@@ -40,6 +40,22 @@ class BenchCommandTest {
         assertEquals(12, j.get("seeds").asInt() * j.get("batch_size").asInt());
         assertFalse(j.get("recomputed").asBoolean(), "a tiny model keeps every step's rates");
         assertEquals(j.get("steps_kept").asDouble(), Math.ceil(j.get("steps_simulated").asDouble()), 100);
+        assertEquals(2, j.get("gemms_per_step").asInt(), "I and w train: forward and backward product per step");
+        assertFloor(j);
+        double readoutOnly = j.get("readout_only_seconds_per_update").asDouble();
+        assertTrue(readoutOnly > 0, "readout-only update timed");
+        assertEquals(readoutOnly / j.get("seconds_per_update").asDouble(), j.get("readout_only_ratio").asDouble(),
+                1e-12);
+
+        CliRun readout = CliRun.of("bench", "--config", yaml.toString(), "--updates", "1", "--json",
+                "--set", "network.trainable=[readout]");
+        assertEquals(0, readout.code(), readout.err());
+        JsonNode r = Json.MAPPER.readTree(readout.out());
+        assertEquals(1, r.get("gemms_per_step").asInt(), "only w trains: the forward product alone");
+        assertFloor(r);
+        assertEquals(0, r.get("steps_kept").asInt(), "nothing kept for a backward pass");
+        assertTrue(r.get("readout_only_seconds_per_update").isNull(), "the experiment itself trains only w");
+        assertTrue(r.get("readout_only_ratio").isNull());
 
         CliRun small = CliRun.of("bench", "--config", yaml.toString(), "--updates", "1", "--json",
                 "--set", "training.rate_memory_gib=1e-9", "--set", "training.chunk_steps=7");
@@ -47,5 +63,12 @@ class BenchCommandTest {
         JsonNode k = Json.MAPPER.readTree(small.out());
         assertTrue(k.get("recomputed").asBoolean(), "1 byte of rate memory forces recomputation");
         assertEquals(1, k.get("steps_kept").asInt(), "no more than fits, and at least one step");
+    }
+
+    /** floor = steps simulated x GEMMs per step x one GEMM / cores, from the reported numbers. */
+    static void assertFloor(JsonNode j) {
+        double floor = j.get("steps_simulated").asDouble() * j.get("gemms_per_step").asInt()
+                * j.get("gemm_seconds").asDouble() / j.get("cores").asInt();
+        assertEquals(floor, j.get("floor_seconds_per_update").asDouble(), 1e-12 * floor);
     }
 }

@@ -123,7 +123,7 @@ class ConfigErrorsTest {
     @Test
     void unknownEnumValuesListTheAllowedOnes() {
         assertError(fails("training:\n  engine: adjiont\n"), "bad.yaml:2", "training.engine",
-                "must be one of adjoint, samediff; found 'adjiont'; did you mean 'adjoint'?");
+                "must be one of adjoint, samediff, cuda; found 'adjiont'; did you mean 'adjoint'?");
         assertError(fails("training:\n  dtype: float16\n"), "bad.yaml:2", "training.dtype",
                 "must be one of float32, float64; found 'float16'");
         assertError(fails("network:\n  initial_state: zeros\n"), "bad.yaml:2", "network.initial_state",
@@ -132,6 +132,15 @@ class ConfigErrorsTest {
                 "must be one of input, readout; found 'recurrent'");
         assertError(fails("network:\n  trainable: [input, input]\n"), "bad.yaml:2", "network.trainable[1]",
                 "repeats the value input");
+    }
+
+    @Test
+    void theCudaEngineComputesInFloat32Only() {
+        assertError(fails("training:\n  engine: cuda\n  dtype: float64\n"), "bad.yaml:3", "training.dtype",
+                "must be float32 with training.engine: cuda, found float64");
+        // the key whose value is named is the file's dtype, even when --set chose the engine
+        assertError(fails("training: {dtype: float64}\n", "training.engine=cuda"), "bad.yaml:1",
+                "training.dtype", "must be float32 with training.engine: cuda, found float64");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnmemory.eval.EvalProtocol;
+import org.rnnmemory.model.Draws;
 import org.rnnmemory.model.ModelParams;
 import org.rnnmemory.task.TaskSpec;
 
@@ -45,7 +47,33 @@ class ExperimentLoaderTest {
         assertEquals(new TrainingSection(50, 32, 0.001, "adjoint", 250, "float32", 2, 6.5), s.training());
         assertEquals(3000, s.evaluation().onsetMs());
         assertEquals(List.of(50, 150, 300), s.evaluation().durationsMs());
-        assertEquals(ExperimentSpec.SYSTEM_A, s);
+        assertEquals(Draws.PYTORCH, n.initGenerator());
+        NetworkSection d = ExperimentSpec.SYSTEM_A.network();
+        NetworkSection reference = new NetworkSection(d.hiddenSize(), d.tauMs(), d.dtMs(), d.gain(), d.networkSeed(),
+                d.initialState(), d.trainable(), d.initInput(), d.initReadout(), Draws.PYTORCH);
+        assertEquals(new ExperimentSpec("system-a", ExperimentSpec.SYSTEM_A.seeds(), reference,
+                ExperimentSpec.SYSTEM_A.task(), ExperimentSpec.SYSTEM_A.training(),
+                ExperimentSpec.SYSTEM_A.evaluation()), s);
+    }
+
+    @Test
+    void nativeSystemAFileIsTheBuiltInDefaults() {
+        ExperimentSpec s = ExperimentLoader.load(Path.of("experiments/system-a-native.yaml"), List.of());
+        assertEquals("system-a-native", s.name());
+        assertEquals(Draws.NATIVE, s.network().initGenerator());
+        assertEquals(ExperimentSpec.SYSTEM_A.toResolvedYaml().replace("name: system-a\n", "name: system-a-native\n"),
+                s.toResolvedYaml());
+    }
+
+    @Test
+    void generatorIsCheckedAndRoundTrips() {
+        ExperimentSpec s = parse("name: x\nnetwork: {init: {generator: pytorch}}\n");
+        assertEquals(Draws.PYTORCH, s.network().initGenerator());
+        assertEquals(s, parse(s.toResolvedYaml()));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parse("name: x\nnetwork:\n  init: {generator: torch}\n"));
+        assertTrue(e.getMessage().startsWith("test.yaml:3: network.init.generator:"), e.getMessage());
+        assertTrue(e.getMessage().contains("native") && e.getMessage().contains("pytorch"), e.getMessage());
     }
 
     @Test
@@ -119,6 +147,16 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void theCudaEngineIsAcceptedAndRoundTrips() {
+        ExperimentSpec s = parse("name: g\ntraining: {engine: cuda}\n");
+        assertEquals("cuda", s.training().engine());
+        assertEquals("float32", s.training().dtype());
+        assertTrue(s.toResolvedYaml().contains("engine: cuda"), s.toResolvedYaml());
+        assertEquals(s, ExperimentLoader.parse(s.toResolvedYaml(), "resolved.yaml", List.of()));
+        assertEquals("cuda", parse("name: g\n", "training.engine=cuda").training().engine());
+    }
+
+    @Test
     void resolvedYamlRoundTripsWithTheSameHash() {
         ExperimentSpec s = parse("name: other\nseeds: [2, 8]\nnetwork: {dt_ms: 10, trainable: [readout],"
                 + " init: {input: {pcs: [2, 1], of: memory, weights: [0.5, -1]}}}\ntask: {dataset: 'yes'}\n"
@@ -150,6 +188,7 @@ class ExperimentLoaderTest {
                   init:
                     input: random
                     readout: random
+                    generator: native
                 task:
                   trial_ms: 7000
                   onset_ms: 3000
@@ -181,14 +220,15 @@ class ExperimentLoaderTest {
     @Test
     void flattenGivesDottedKeysInCanonicalOrder() {
         var flat = ExperimentSpec.SYSTEM_A.flatten();
-        assertEquals(32, flat.size());
+        assertEquals(33, flat.size());
         assertEquals(List.of("name", "seeds", "network.hidden_size"), flat.keySet().stream().limit(3).toList());
         assertEquals(1.5, flat.get("network.gain"));
         assertEquals(7000, flat.get("task.trial_ms"));
         assertEquals("random", flat.get("network.init.input"));
         assertTrue(flat.containsKey("task.dataset"));
         assertNull(flat.get("task.dataset"));
-        assertEquals("evaluation.durations_ms", List.copyOf(flat.keySet()).get(31));
+        assertEquals("evaluation.durations_ms", List.copyOf(flat.keySet()).get(32));
+        assertEquals("native", flat.get("network.init.generator"));
         var other = parse("network: {gain: 0.5}\n").flatten();
         assertEquals(0.5, other.get("network.gain"));
         assertEquals(flat.keySet(), other.keySet());

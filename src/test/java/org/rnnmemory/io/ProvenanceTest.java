@@ -110,7 +110,8 @@ class ProvenanceTest {
         assertEquals(Set.of("name", "version", "arch"), keys(json.get("os")));
         assertEquals(Set.of("model", "cores"), keys(json.get("cpu")));
         assertEquals(Set.of("OMP_NUM_THREADS"), keys(json.get("env")));
-        assertEquals(Set.of("name", "device", "blas_vendor", "omp_threads", "blas_threads"), keys(json.get("backend")));
+        assertEquals(Set.of("name", "device", "blas_vendor", "omp_threads", "blas_threads", "blas_core", "blas_core_source"),
+                keys(json.get("backend")));
 
         assertEquals(System.getProperty("java.version"), json.at("/java/version").textValue());
         assertEquals(Runtime.getRuntime().maxMemory(), json.at("/java/max_heap_bytes").longValue());

@@ -149,4 +149,44 @@ class FiguresTest {
             return Double.NaN;
         }
     }
+
+    @Test
+    void aLegendAboveTheDataHidesNone() {
+        for (boolean log : new boolean[] {false, true}) {
+            XYChart c = HouseStyle.xy(FigureSize.COLUMN, "", "x", "y");
+            double[] x = new double[41];
+            double[] y = new double[41];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+                y[i] = log ? Math.pow(10, -3 + 3 * (i % 2)) : i % 2;
+            }
+            XYSeries data = HouseStyle.thin(c.addSeries("data", x, y), new java.awt.Color(255, 0, 0));
+            data.setLineStyle(new java.awt.BasicStroke(3f));
+            data.setShowInLegend(false);
+            for (String name : new String[] {"first", "second", "third"}) {
+                HouseStyle.thin(c.addSeries(name, new double[] {0}, new double[] {y[0]}), new java.awt.Color(0, 0, 255))
+                        .setLineStyle(new java.awt.BasicStroke(3f));
+            }
+            if (log) {
+                HouseStyle.logY(c);
+            }
+            HouseStyle.legendAbove(c, org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+            BufferedImage img = Figures.render(c, 144);
+            int topRed = Integer.MAX_VALUE;
+            int bottomBlue = -1;
+            for (int row = 0; row < img.getHeight(); row++) {
+                for (int col = 0; col < img.getWidth(); col++) {
+                    java.awt.Color px = new java.awt.Color(img.getRGB(col, row));
+                    if (px.getRed() > 200 && px.getGreen() < 80 && px.getBlue() < 80) {
+                        topRed = Math.min(topRed, row);
+                    } else if (px.getBlue() > 200 && px.getRed() < 80 && px.getGreen() < 80) {
+                        bottomBlue = Math.max(bottomBlue, row);
+                    }
+                }
+            }
+            assertTrue(bottomBlue > 0 && topRed < Integer.MAX_VALUE, "both drawn");
+            assertTrue(bottomBlue + 6 < topRed, (log ? "log" : "linear") + " axis: the legend's last entry ends at row "
+                    + bottomBlue + ", the data start at row " + topRed);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnmemory.io.Json;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -62,7 +64,26 @@ class ReportBuilderTest {
             assertTrue(Files.size(p) > 0, p.toString());
         }
         try (var files = Files.list(dir.resolve("report"))) {
-            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")
+                    || p.getFileName().toString().startsWith(".")), "no temporary files left");
+        }
+        assertEquals(Jupyter.installed() ? NotebookExecution.Status.EXECUTED : NotebookExecution.Status.UNAVAILABLE,
+                w.execution().status(), w.execution().line());
+        if (Jupyter.installed()) {
+            JsonNode cells = Json.MAPPER.readTree(w.notebook().toFile()).get("cells");
+            int executed = 0;
+            String result = null;
+            for (JsonNode cell : cells) {
+                if (cell.get("cell_type").asText().equals("code")) {
+                    executed += cell.get("execution_count").isInt() ? 1 : 0;
+                    String src = cell.get("source").toString();
+                    if (src.contains("u = sum(")) {
+                        result = cell.at("/outputs/0/data/text~1plain").toString();
+                    }
+                }
+            }
+            assertEquals(8, executed, "every code cell ran, from the report's folder");
+            assertEquals("[\"17\"]", result, "the cell's output comes from running it");
         }
     }
 }

@@ -58,14 +58,14 @@ final class ReportFixture {
                 .heading(2, "Correlations")
                 .paragraph("Across " + Numbers.format(11) + " seeds, r = " + Numbers.format(r)
                         + " for `y1` (see [the table](#correlations)).\n\n- **bold** item\n- *italic* item")
-                .table(corr, "Correlation of each y with x.", "correlations")
+                .table(corr, "Correlation of each y with x.")
                 .figure(png(dir, "scatter.png", 80, 60, Color.BLUE), "Scatter of y1 against x.")
                 .heading(3, "Group comparison")
-                .table(groups(), "Mann-Whitney tests.")
-                .figure(png(dir, "groups.png", 40, 30, Color.RED), "Groups.", "plot(groups)")
-                .code("var u = MannWhitney.test(males, females).u();\nu", "17.0\n")
-                .code("System.out.println(\"```\");", "```")
-                .code("int unused = 0;", "")
+                .table(groups(), "Mann-Whitney tests.", "pd.DataFrame({\"comparison\": [\"a | b\", \"tied\"]})")
+                .figure(png(dir, "groups.png", 40, 30, Color.RED), "Groups.", "Image(filename=\"figures/groups.png\", width=40)")
+                .code("u = sum(m > f for m in [19, 22, 16, 29, 24] for f in [20, 11, 17, 12])\nu", "17\n")
+                .code("print(\"```\")", "```")
+                .code("unused = 0", "")
                 .build();
     }
 }

@@ -96,7 +96,7 @@ class ReportHtmlTest {
         assertTrue(html.contains("<p>Across 11 seeds, r = 0.8164 for <code>y1</code> (see <a href=\"#correlations\">the table</a>).</p>"));
         assertTrue(html.contains("<ul>\n<li><strong>bold</strong> item</li>\n<li><em>italic</em> item</li>\n</ul>"));
         assertTrue(html.contains("<h2 id=\"correlations\">Correlations</h2>"));
-        assertTrue(html.contains("<pre class=\"source\"><code>System.out.println(&quot;```&quot;);</code></pre>"));
+        assertTrue(html.contains("<pre class=\"source\"><code>print(&quot;```&quot;)</code></pre>"));
         assertEquals("<p>1 &lt;script&gt;alert(1)&lt;/script&gt; &amp; <code>a*b*c &lt;x&gt;</code> 2 * 3 * 4</p>\n",
                 Html.markdown("1 <script>alert(1)</script> & `a*b*c <x>` 2 * 3 * 4"));
         assertEquals("<ol>\n<li>one</li>\n<li>two</li>\n</ol>\n<p>after</p>\n", Html.markdown("1. one\n2. two\n\nafter"));

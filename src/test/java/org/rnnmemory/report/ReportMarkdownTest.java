@@ -90,10 +90,11 @@ class ReportMarkdownTest {
         assertTrue(text.contains("| :--- | ---: | ---: | ---: | ---: | :--- | ---: | ---: |"));
         assertTrue(text.contains("| a \\| b | 5 | 4 | 17.00 | 0.1111 | exact | 0.8500 | 0.7000 |"));
         assertTrue(text.contains("| tied | 3 | 2 | 3.000 | NA | normal | 0.5000 | 0 |"));
-        assertTrue(text.contains("```java\nvar u = MannWhitney.test(males, females).u();\nu\n```\n\n```text\n17.0\n```"));
-        assertTrue(text.contains("````java\nSystem.out.println(\"```\");\n````\n\n````text\n```\n````"),
+        assertTrue(text.contains("```python\nu = sum(m > f for m in [19, 22, 16, 29, 24] for f in [20, 11, 17, 12])\nu\n"
+                + "```\n\n```text\n17\n```"));
+        assertTrue(text.contains("````python\nprint(\"```\")\n````\n\n````text\n```\n````"),
                 "fence longer than the backticks inside");
-        assertTrue(text.endsWith("```java\nint unused = 0;\n```\n"));
+        assertTrue(text.endsWith("```python\nunused = 0\n```\n"));
     }
 
     @Test

@@ -78,4 +78,25 @@ class ReportNumbersTest {
         assertEquals("exact", Numbers.cell(s, 0));
         assertTrue(Numbers.isNumeric(d) && Numbers.isNumeric(n) && !Numbers.isNumeric(s));
     }
+
+    @Test
+    void pValuesHaveTwoSignificantDigitsAndAFloor() {
+        assertEquals("p < 0.001", Numbers.pValue(0.000999));
+        assertEquals("p < 0.001", Numbers.pValue(1.45e-11));
+        assertEquals("p = 0.0010", Numbers.pValue(0.001));
+        assertEquals("p = 0.014", Numbers.pValue(0.01407));
+        assertEquals("p = 0.40", Numbers.pValue(0.3952));
+        assertEquals("p = 0.82", Numbers.pValue(0.8243));
+        assertEquals("p = 1.0", Numbers.pValue(1.0));
+        assertEquals("p = NA", Numbers.pValue(Double.NaN));
+    }
+
+    @Test
+    void coefficientsHaveTwoDecimals() {
+        assertEquals("-0.81", Numbers.coefficient(-0.8133));
+        assertEquals("0.09", Numbers.coefficient(0.09426));
+        assertEquals("1.00", Numbers.coefficient(1.0));
+        assertEquals("0.00", Numbers.coefficient(-0.001));
+        assertEquals("NA", Numbers.coefficient(Double.NaN));
+    }
 }

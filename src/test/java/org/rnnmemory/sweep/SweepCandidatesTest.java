@@ -59,6 +59,27 @@ class SweepCandidatesTest {
     }
 
     @Test
+    void aKeyWithOneValueIsFixedInEveryCandidate() throws IOException {
+        SweepSpec s = load("    network.gain: [0.5, 2.0]\n    training.learning_rate: [0.01]\n", "");
+        List<SweepCandidate> all = SweepCandidates.all(s);
+        assertEquals(s.grid(), all.stream().map(SweepCandidate::point).toList());
+        assertEquals(List.of(Map.of("network.gain", 0.5, "training.learning_rate", 0.01),
+                Map.of("network.gain", 2.0, "training.learning_rate", 0.01)), all.stream().map(SweepCandidate::point)
+                .toList());
+        SweepSpec single = load("    network.gain: [1.5]\n", "");
+        assertEquals(List.of(Map.of("network.gain", 1.5)), SweepCandidates.all(single).stream()
+                .map(SweepCandidate::point).toList());
+    }
+
+    @Test
+    void aValueListedTwiceIsAnErrorAtItsLine() throws IOException {
+        org.rnnmemory.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rnnmemory.config.ConfigException.class, () -> load("    network.gain: [2, 2.0]\n", ""));
+        assertEquals(dir.resolve("s.yaml") + ":4: sweep.parameters.network.gain: lists the value 2.0 twice (items 0 "
+                + "and 1)", e.getMessage());
+    }
+
+    @Test
     void oneKeyGridWithManyValuesKeepsItsOrder() throws IOException {
         SweepSpec s = load("    network.gain: [0.5, 0.8, 1.0, 1.2, 1.5, 2, 3]\n", "");
         List<SweepCandidate> all = SweepCandidates.all(s);

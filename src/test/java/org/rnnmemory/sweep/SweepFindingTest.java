@@ -58,7 +58,7 @@ class SweepFindingTest {
         assertTrue(f.verdict().startsWith("**Yes.** The lowest median precision is at g = 1, the gain whose untrained"
                 + " network is closest to the edge of chaos: median precision 0.05250 (mean 0.05125,"), f.verdict());
         assertTrue(f.verdict().contains("The next best gain, g = 2, has median precision 0.3050"), f.verdict());
-        assertTrue(f.verdict().endsWith("p = 0.02857 (exact, n = 4 and 4), a difference at the 5% level."),
+        assertTrue(f.verdict().endsWith("p = 0.029 (exact, n = 4 and 4), a difference at the 5% level."),
                 f.verdict());
         assertEquals("By regime of the untrained network (mean λₘₐₓ over network seeds and its standard error): "
                 + "ordered (λₘₐₓ more than 2 standard errors below 0), g = 0.5: median precision 1.000; near the edge "

@@ -195,4 +195,46 @@ class GradientTest {
             }
         }
     }
+
+    /**
+     * With I not trained the engine runs the forward pass only (no rates kept, no backward pass):
+     * its loss and dL/dw equal the full pass's exactly, in float64 (and float32), for a zero and a
+     * random initial state, and dL/dI is zero. The full pass's dL/dw is checked against the
+     * whole-trial SameDiff graph above.
+     */
+    @Test
+    void readoutOnlyGradientsComeFromTheForwardPassAlone() {
+        for (DataType type : List.of(DataType.DOUBLE, DataType.FLOAT)) {
+            for (boolean randomStart : List.of(false, true)) {
+                List<List<Trial>> tr = trials(3, 4, 41);
+                double[][] in = weights(3, true);
+                double[][] out = weights(3, false);
+                double[][] h0 = null;
+                if (randomStart) {
+                    h0 = new double[3][];
+                    for (int s = 0; s < 3; s++) {
+                        h0[s] = Initializer.randomState(N, s + 11, DataType.DOUBLE).data().asDouble();
+                    }
+                }
+                EnsembleBatch batch = EnsembleBatch.of(tr, !randomStart);
+                String what = type + (randomStart ? " random h0" : " zero h0");
+                Gradients full;
+                Gradients forward;
+                try (AdjointEngine e = new AdjointEngine(P, G, true, true, type, T, Long.MAX_VALUE)) {
+                    full = e.compute(batch, in, out, h0);
+                }
+                try (AdjointEngine e = new AdjointEngine(P, G, false, true, type, T, Long.MAX_VALUE)) {
+                    forward = e.compute(batch, in, out, h0);
+                    assertEquals(0, e.lastKeptSteps(), what + ": no rates kept");
+                    assertEquals(false, e.lastRecomputed());
+                }
+                assertArrayEquals(full.loss(), forward.loss(), 0.0, what + " loss");
+                for (int s = 0; s < 3; s++) {
+                    assertArrayEquals(full.gradReadout()[s], forward.gradReadout()[s], 0.0, what + " dL/dw");
+                    assertArrayEquals(new double[N], forward.gradInput()[s], 0.0, what + " dL/dI");
+                }
+                assertEquals(full.simulatedSteps(), forward.simulatedSteps());
+            }
+        }
+    }
 }

@@ -39,7 +39,7 @@ class RunDirectoryTest {
         experiment = tmp.resolve("tiny.yaml");
         Files.writeString(experiment, YAML);
         run = tmp.resolve("run");
-        CliRun o = cli("run", experiment.toString(), "--out", run.toString());
+        CliRun o = cli("run", "--no-report", experiment.toString(), "--out", run.toString());
         assertEquals(0, o.code(), o.err());
     }
 
@@ -103,7 +103,7 @@ class RunDirectoryTest {
     @Test
     void sameSpecSameNumbers() throws Exception {
         Path again = tmp.resolve("again");
-        assertEquals(0, cli("run", experiment.toString(), "--out", again.toString()).code());
+        assertEquals(0, cli("run", "--no-report", experiment.toString(), "--out", again.toString()).code());
         for (int s = 1; s <= 3; s++) {
             for (String f : List.of("I.npy", "w.npy")) {
                 assertArrayEquals(
@@ -142,7 +142,7 @@ class RunDirectoryTest {
         } catch (IllegalStateException killed) {
             assertTrue(killed.getMessage().startsWith("killed"));
         }
-        CliRun o = cli("run", experiment.toString(), "--out", resumed.toString(), "--resume");
+        CliRun o = cli("run", "--no-report", experiment.toString(), "--out", resumed.toString(), "--resume");
         assertEquals(0, o.code(), o.err());
         for (int s = 1; s <= 3; s++) {
             assertArrayEquals(Npy.read(run.resolve("seeds/seed-" + s + "/w.npy"), DataType.FLOAT).data().asFloat(),
@@ -159,13 +159,13 @@ class RunDirectoryTest {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, YAML.replace("gain: 1.5", "gian: 1.5"));
         Path out = tmp.resolve("never");
-        CliRun o = cli("run", bad.toString(), "--out", out.toString());
+        CliRun o = cli("run", "--no-report", bad.toString(), "--out", out.toString());
         assertEquals(2, o.code());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("bad.yaml:3") && o.err().contains("network.gian") && o.err().contains("gain"),
                 o.err());
         assertFalse(Files.exists(out));
-        CliRun set = cli("run", experiment.toString(), "--out", out.toString(), "--set", "training.epochs=-1");
+        CliRun set = cli("run", "--no-report", experiment.toString(), "--out", out.toString(), "--set", "training.epochs=-1");
         assertEquals(2, set.code());
         assertTrue(set.err().contains("training.epochs"), set.err());
         assertFalse(Files.exists(out));
@@ -173,7 +173,7 @@ class RunDirectoryTest {
 
     @Test
     void existingRunIsNotOverwritten() {
-        CliRun o = cli("run", experiment.toString(), "--out", run.toString());
+        CliRun o = cli("run", "--no-report", experiment.toString(), "--out", run.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--resume"), o.err());
     }
@@ -185,7 +185,7 @@ class RunDirectoryTest {
         assertEquals(0, w.code(), w.err());
         assertTrue(Files.isRegularFile(data.resolve("trials.csv")));
         Path out = tmp.resolve("from-dataset");
-        CliRun o = cli("run", experiment.toString(), "--out", out.toString(), "--set", "seeds=[2]",
+        CliRun o = cli("run", "--no-report", experiment.toString(), "--out", out.toString(), "--set", "seeds=[2]",
                 "--set", "task.dataset=" + data);
         assertEquals(0, o.code(), o.err());
         assertArrayEquals(Npy.read(run.resolve("seeds/seed-2/I.npy"), DataType.FLOAT).data().asFloat(),
@@ -196,7 +196,7 @@ class RunDirectoryTest {
     @Test
     void retrainingOneSeedFromTheResolvedConfigReproducesItsWeights() throws Exception {
         Path out = tmp.resolve("retrain-seed-3");
-        CliRun o = cli("run", run.resolve("config.resolved.yaml").toString(), "--out", out.toString(),
+        CliRun o = cli("run", "--no-report", run.resolve("config.resolved.yaml").toString(), "--out", out.toString(),
                 "--set", "seeds=[3]", "--set", "training.workers=1");
         assertEquals(0, o.code(), o.err());
         for (String f : List.of("I.npy", "w.npy")) {

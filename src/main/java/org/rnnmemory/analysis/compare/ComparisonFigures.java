@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.rnnmemory.plot.FigureSize;
 import org.rnnmemory.plot.Figures;
@@ -169,6 +170,7 @@ public final class ComparisonFigures {
         yAxis(chart, runs, "precision", useLog(runs, "precision"));
         seedMarkers(chart, runs, "precision", "seeds", Palette.GREY, true);
         medianLine(chart, runs, "precision", "median over seeds", Palette.BLUE, true);
+        HouseStyle.legendAbove(chart, Styler.LegendPosition.InsideNW);
         return chart;
     }
 
@@ -181,6 +183,7 @@ public final class ComparisonFigures {
         medianLine(chart, runs, "readout_mem_activity_pr", "memory period (median)", Palette.VERMILLION, false);
         seedMarkers(chart, runs, "readout_mem_activity_pr", "memory period (seeds)",
                 Palette.withAlpha(Palette.VERMILLION, 120), false);
+        HouseStyle.legendAbove(chart, Styler.LegendPosition.InsideNW);
         return chart;
     }
 

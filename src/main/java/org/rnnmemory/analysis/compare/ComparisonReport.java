@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.rnnmemory.report.NotebookWriter;
 import org.rnnmemory.report.Report;
 import org.rnnmemory.report.ReportFiles;
 import tech.tablesaw.api.Table;
@@ -49,7 +50,7 @@ final class ComparisonReport {
         Report.Builder b = Report.builder(title(runs));
         b.heading(2, "Runs").paragraph(n.settings());
         b.table(tables.runs(), "The compared runs: directory, seed counts and the settings that differ.",
-                csvSource("comparison_runs.csv"));
+                csvSource("comparison_runs.csv", List.of()));
         b.heading(2, "Findings");
         findings(n, byN).forEach(b::paragraph);
         b.heading(2, "Precision and weight correlation per system");
@@ -59,11 +60,11 @@ final class ComparisonReport {
                 + " lines join the same model seed in neighbouring systems.");
         b.table(select(tables.summary(), SUMMARY_SHOWN), "Per run and metric: seeds with a value, mean, sample sd,"
                 + " median, range and the 95% percentile-bootstrap interval of the mean (10000 resamples; full table in"
-                + " comparison_summary.csv).", csvSource("comparison_summary.csv"));
+                + " comparison_summary.csv).", csvSource("comparison_summary.csv", SUMMARY_SHOWN));
         b.table(select(tables.tests(), TESTS_SHOWN), "Pairwise tests (x vs y): medians, shared seeds, seeds with x < y,"
                 + " median of x - y, Wilcoxon signed-rank V and p on the shared seeds, Mann-Whitney U and p on all"
                 + " seeds, each Holm-adjusted over the pairs of the metric (full table in comparison_tests.csv).",
-                csvSource("comparison_tests.csv"));
+                csvSource("comparison_tests.csv", TESTS_SHOWN));
         if (byN) {
             b.heading(2, "Network size");
             b.figure(figures.get(ComparisonFigures.PRECISION_VS_N), "Precision (lower is better) against the number of"
@@ -112,7 +113,10 @@ final class ComparisonReport {
         return out;
     }
 
-    private static String csvSource(String file) {
-        return "Table.read().csv(\"" + file + "\")";
+    /** The notebook cell of a table: the CSV beside the notebook, with the columns the report shows. */
+    private static String csvSource(String file, List<String> columns) {
+        String read = "pd.read_csv(" + NotebookWriter.pythonString(file) + ")";
+        return columns.isEmpty() ? read : read + "[" + columns.stream().map(NotebookWriter::pythonString)
+                .collect(Collectors.joining(", ", "[", "]")) + "]";
     }
 }

@@ -112,14 +112,14 @@ final class Narrative {
                         .append((int) num(t, "n_x_lower", row)).append(", median difference ").append(x).append(" - ")
                         .append(y).append(" = ").append(Numbers.format(num(t, "median_diff", row)))
                         .append(" (Wilcoxon signed-rank V = ").append(rankSum(num(t, "wsr_v", row)))
-                        .append(", p = ").append(Numbers.format(num(t, "wsr_p", row))).append(", Holm p = ")
-                        .append(Numbers.format(num(t, "wsr_holm_p", row))).append("); ");
+                        .append(", ").append(Numbers.pValue(num(t, "wsr_p", row))).append(", Holm ")
+                        .append(Numbers.pValue(num(t, "wsr_holm_p", row))).append("); ");
             } else {
                 b.append("no shared seeds, so no paired test; ");
             }
-            b.append("Mann-Whitney U = ").append(rankSum(num(t, "mw_u", row))).append(", p = ")
-                    .append(Numbers.format(num(t, "mw_p", row))).append(", Holm p = ")
-                    .append(Numbers.format(num(t, "mw_holm_p", row))).append('.');
+            b.append("Mann-Whitney U = ").append(rankSum(num(t, "mw_u", row))).append(", ")
+                    .append(Numbers.pValue(num(t, "mw_p", row))).append(", Holm ")
+                    .append(Numbers.pValue(num(t, "mw_holm_p", row))).append('.');
             bullets.add(b.toString());
             (holm < ALPHA ? separated : notSeparated).add(x + " vs " + y);
         }

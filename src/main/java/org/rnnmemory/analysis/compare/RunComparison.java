@@ -11,6 +11,7 @@ import org.rnnmemory.cli.UserInputException;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.TableSchema;
+import org.rnnmemory.report.NotebookExecution;
 import org.rnnmemory.report.ReportFiles;
 
 /**
@@ -42,7 +43,7 @@ public final class RunComparison {
      * @param tables the tables written
      */
     public record Result(Path dir, List<ComparedRun> runs, List<RunCompatibility.Difference> differences,
-                         ComparisonTables.Tables tables) {}
+                         ComparisonTables.Tables tables, NotebookExecution.Outcome notebook) {}
 
     private RunComparison() {}
 
@@ -110,10 +111,10 @@ public final class RunComparison {
         writeTables(tables, runs.get(0).durationLabels(), differences, out);
         Map<String, Path> figures = ComparisonFigures.write(runs, RunCompatibility.hiddenSizeDiffers(differences),
                 out.resolve(FIGURES));
-        ReportFiles.writeAll(ComparisonReport.build(runs, differences, tables, figures), out);
         AtomicFiles.writeString(out.resolve(ComparisonReport.INDEX),
                 ComparisonReport.index(runs, differences, tables, figures));
-        return new Result(out, runs, differences, tables);
+        ReportFiles.Written w = ReportFiles.writeAll(ComparisonReport.build(runs, differences, tables, figures), out);
+        return new Result(out, runs, differences, tables, w.execution());
     }
 
     private static void writeTables(ComparisonTables.Tables t, List<String> durations,

@@ -42,14 +42,15 @@ class CompareRunsTest {
         Path yaml = tmp.resolve("tiny.yaml");
         Files.writeString(yaml, YAML);
         Path dir = tmp.resolve(name);
-        String[] args = new String[4 + 2 * sets.length];
+        String[] args = new String[5 + 2 * sets.length];
         args[0] = "run";
-        args[1] = yaml.toString();
-        args[2] = "--out";
-        args[3] = dir.toString();
+        args[1] = "--no-report";
+        args[2] = yaml.toString();
+        args[3] = "--out";
+        args[4] = dir.toString();
         for (int i = 0; i < sets.length; i++) {
-            args[4 + 2 * i] = "--set";
-            args[5 + 2 * i] = sets[i];
+            args[5 + 2 * i] = "--set";
+            args[6 + 2 * i] = sets[i];
         }
         CliRun o = cli(args);
         assertEquals(0, o.code(), o.err());

@@ -1,0 +1,75 @@
+package org.rnnmemory.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.rnnmemory.io.MemoryNeed;
+import org.rnnmemory.io.ResourceCheck;
+import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.train.RunFootprint;
+
+/**
+ * The memory and disk of a sweep: candidates run one at a time, so memory is that of each candidate
+ * on its own (the largest decides); disk is the sum of every candidate's run directory.
+ */
+public final class SweepResources {
+    private SweepResources() {}
+
+    /** Every candidate's footprint, in candidate order. */
+    public static List<RunFootprint> footprints(SweepPlan plan) {
+        List<RunFootprint> out = new ArrayList<>();
+        for (SweepCandidate c : plan.candidates()) {
+            out.add(RunFootprint.of(ExperimentRunner.plan(plan.experiment(c))));
+        }
+        return out;
+    }
+
+    /**
+     * Refuses a sweep one of whose candidates needs more memory than this process may use, or whose
+     * run directories do not fit on the output folder's file system.
+     *
+     * @throws org.rnnmemory.io.RefusedException naming the sweep file, the candidate and the limit
+     */
+    public static void require(SweepPlan plan) {
+        List<RunFootprint> all = footprints(plan);
+        ResourceCheck.Limits limits = ResourceCheck.Limits.current();
+        long disk = 0;
+        int largest = 0;
+        for (int k = 0; k < all.size(); k++) {
+            SweepCandidate c = plan.candidates().get(k);
+            ResourceCheck.requireMemory(plan.sweepFile() + " (candidate " + c.index() + ", " + c.description() + ")",
+                    all.get(k).phases(), limits);
+            disk = MemoryNeed.clamp((double) disk + all.get(k).diskBytes());
+            if (all.get(k).diskBytes() > all.get(largest).diskBytes()) {
+                largest = k;
+            }
+        }
+        if (!all.isEmpty()) {
+            ResourceCheck.requireDisk(plan.sweepFile().toString(), disk, String.format(Locale.ROOT,
+                    "candidate %d's run directory, %s", largest, ResourceCheck.gib(all.get(largest).diskBytes())),
+                    plan.dir());
+        }
+    }
+
+    /** The plan and the estimates, for {@code rnnmem sweep --dry-run}. */
+    public static String describe(SweepPlan plan) {
+        List<RunFootprint> all = footprints(plan);
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "dry run of sweep %s: %d candidates into %s; checked, nothing written%n",
+                plan.name(), plan.count(), plan.dir()));
+        long disk = 0;
+        for (int k = 0; k < all.size(); k++) {
+            SweepCandidate c = plan.candidates().get(k);
+            RunFootprint f = all.get(k);
+            long heap = f.phases().stream().mapToLong(MemoryNeed::heapBytes).max().orElse(0);
+            long nat = f.phases().stream().mapToLong(MemoryNeed::nativeBytes).max().orElse(0);
+            disk = MemoryNeed.clamp((double) disk + f.diskBytes());
+            s.append(String.format(Locale.ROOT, "  %-40s %-14s peak %s Java heap + %s native, %s on disk%n",
+                    c.dirName(plan.count()), CandidateState.of(plan.runDir(c), plan.experiment(c).configHash())
+                            .name().toLowerCase(Locale.ROOT), ResourceCheck.gib(heap), ResourceCheck.gib(nat),
+                    ResourceCheck.gib(f.diskBytes())));
+        }
+        s.append(String.format(Locale.ROOT, "disk in all: about %s%n", ResourceCheck.gib(disk)));
+        return s.toString();
+    }
+}

@@ -1,0 +1,230 @@
+package org.rnnmemory.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnmemory.cli.CliRun;
+import org.rnnmemory.cli.TinyExperiment;
+import org.rnnmemory.config.ExperimentLoader;
+import org.rnnmemory.io.MemoryNeed;
+import org.rnnmemory.io.RunLock;
+import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.train.RunFootprint;
+
+/**
+ * {@code submit --dry-run} needs no Slurm: the scripts' content, array range, dependency and per-task
+ * command lines; a task script run by bash outside Slurm; resubmission skipping completed shards;
+ * {@code status} on fabricated run directories.
+ */
+class SubmitScriptsTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path experiment() throws IOException {
+        Path f = tmp.resolve("tiny.yaml");
+        Files.writeString(f, TinyExperiment.YAML);
+        return f;
+    }
+
+    @Test
+    void dryRunWritesTheArrayAndMergeScripts() throws IOException {
+        Path exp = experiment();
+        Path dir = tmp.resolve("sub");
+        CliRun r = CliRun.of("submit", exp.toString(), "--shards", "3", "--out", dir.toString(), "--set",
+                "training.epochs=2", "--slurm-option=--partition=short", "--slurm-option=--cpus-per-task=1", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        String array = Files.readString(dir.resolve("slurm/array.sbatch"));
+        String merge = Files.readString(dir.resolve("slurm/merge.sbatch"));
+        Path abs = dir.toAbsolutePath().normalize();
+        Path expAbs = exp.toAbsolutePath().normalize();
+
+        // memory from the shard's own estimate, by the formula TaskMemory documents
+        var spec = ExperimentLoader.load(exp, List.of("training.epochs=2", "seeds=[1]", "training.workers=1"));
+        List<MemoryNeed> phases = RunFootprint.of(ExperimentRunner.plan(spec)).phases();
+        long heap = phases.stream().mapToLong(MemoryNeed::heapBytes).max().orElseThrow();
+        long nat = phases.stream().mapToLong(MemoryNeed::nativeBytes).max().orElseThrow();
+        long heapMib = Math.max(512, (long) Math.ceil(1.5 * (heap + (64L << 20)) / (1 << 20)));
+        long mem = (long) Math.ceil((heapMib + Math.ceil(1.25 * (nat + (512L << 20)) / (1 << 20))) / 256.0) * 256;
+
+        assertTrue(array.startsWith("#!/bin/bash\n"), array);
+        assertTrue(array.contains("\n#SBATCH --job-name=rnnmem-tiny\n"), array);
+        assertTrue(array.contains("\n#SBATCH --array=0-2\n"), array);
+        assertTrue(array.contains("\n#SBATCH --cpus-per-task=1\n"), array);
+        assertTrue(array.contains("\n#SBATCH --mem=" + mem + "M\n"), array);
+        assertTrue(array.contains("\n#SBATCH --partition=short\n"), array);
+        assertTrue(array.contains("\nexport OMP_NUM_THREADS=1\n"), array);
+        List<List<Integer>> seeds = List.of(List.of(1), List.of(2), List.of(3));
+        for (int k = 0; k < 3; k++) {
+            String line = "  " + k + ") # seeds [" + seeds.get(k).get(0) + "]\n    out=" + abs.resolve("shards/" + k)
+                    + "\n    cmd=(";
+            assertTrue(array.contains(line), "task " + k + ":\n" + array);
+            String tail = "-Xmx" + heapMib + "m -Dorg.bytedeco.javacpp.maxphysicalbytes=" + mem + "m";
+            String run = " run " + expAbs + " --out " + abs.resolve("shards/" + k) + " --no-report --set training.epochs=2 --set "
+                    + "'seeds=[" + seeds.get(k).get(0) + "]' --set training.workers=1) ;;\n";
+            String cmd = array.substring(array.indexOf(line) + line.length());
+            cmd = cmd.substring(0, cmd.indexOf('\n') + 1);
+            assertTrue(cmd.contains(tail) && cmd.endsWith(run), cmd);
+        }
+        assertTrue(array.contains("if [ -f \"$out/config.resolved.yaml\" ]; then\n  cmd+=(--resume)\nfi\n"), array);
+        assertTrue(array.endsWith("exec \"${cmd[@]}\"\n"), array);
+
+        String[] mergeLines = merge.split("\n");
+        String analyze = " analyze " + abs.resolve("shards/0") + " " + abs.resolve("shards/1") + " "
+                + abs.resolve("shards/2");
+        String report = " report " + abs.resolve("shards/0") + " " + abs.resolve("shards/1") + " "
+                + abs.resolve("shards/2") + " --out " + abs.resolve("report");
+        assertTrue(mergeLines[mergeLines.length - 2].endsWith(analyze), merge);
+        assertTrue(mergeLines[mergeLines.length - 1].endsWith(report), merge);
+        assertTrue(merge.contains("\n#SBATCH --job-name=rnnmem-tiny-merge\n"), merge);
+
+        assertEquals("rnnmem-tiny: 3 task(s) to run, 0 already complete\n"
+                + "wrote " + abs.resolve("slurm/array.sbatch") + " (array 0-2; 1 CPU(s), " + mem + " MiB, -Xmx"
+                + heapMib + "m per task)\n"
+                + "wrote " + abs.resolve("slurm/merge.sbatch") + " (" + mergeMemory(exp) + " MiB)\n"
+                + "dry run, nothing submitted; would run:\n"
+                + "  sbatch --parsable " + abs.resolve("slurm/array.sbatch") + "\n"
+                + "  sbatch --parsable --dependency=afterok:<array job id> " + abs.resolve("slurm/merge.sbatch") + "\n",
+                r.out());
+
+        // a completed shard is skipped on resubmission
+        Files.createDirectories(dir.resolve("shards/1"));
+        Files.writeString(dir.resolve("shards/1/run.json"), "{\"status\" : \"completed\", \"updates_total\" : 8,"
+                + " \"updates_done\" : 8}");
+        CliRun again = CliRun.of("submit", exp.toString(), "--shards", "3", "--out", dir.toString(), "--set",
+                "training.epochs=2", "--slurm-option=--partition=short", "--slurm-option=--cpus-per-task=1", "--dry-run");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().startsWith("rnnmem-tiny: 2 task(s) to run, 1 already complete (1)\n"), again.out());
+        assertTrue(Files.readString(dir.resolve("slurm/array.sbatch")).contains("\n#SBATCH --array=0,2\n"));
+
+        // another split into the same folder is refused, naming the file
+        CliRun other = CliRun.of("submit", exp.toString(), "--shards", "2", "--out", dir.toString(), "--set",
+                "training.epochs=2", "--dry-run");
+        assertEquals(2, other.code());
+        assertEquals("error: " + abs.resolve("slurm/submission.json") + ": the earlier submission has 3 tasks, this one 2;"
+                + " submit with the same experiment, shards and --set values, or choose another --out\n", other.err());
+    }
+
+    private static long mergeMemory(Path exp) {
+        var spec = ExperimentLoader.load(exp, List.of("training.epochs=2"));
+        return TaskMemory.of(RunFootprint.of(ExperimentRunner.plan(spec)).phases()).slurmMib();
+    }
+
+    @Test
+    void badShardCountsAndOptionsAreOneLineErrors() throws IOException {
+        Path exp = experiment();
+        Path dir = tmp.resolve("bad");
+        CliRun many = CliRun.of("submit", exp.toString(), "--shards", "4", "--out", dir.toString(), "--dry-run");
+        assertEquals(2, many.code());
+        assertEquals("error: --shards 4: must be between 1 and the experiment's 3 seeds\n", many.err());
+        CliRun array = CliRun.of("submit", exp.toString(), "--shards", "3", "--out", dir.toString(),
+                "--slurm-option=--array=0-9", "--dry-run");
+        assertEquals(2, array.code());
+        assertEquals("error: --slurm-option '--array=0-9': rnnmem sets this option itself\n", array.err());
+        assertFalse(Files.exists(dir));
+    }
+
+    @Test
+    void aTaskScriptRunsItsShardOutsideSlurmAndStatusReadsTheRunDirectories() throws Exception {
+        Path exp = experiment();
+        Path dir = tmp.resolve("sub");
+        assertEquals(0, CliRun.of("submit", exp.toString(), "--shards", "3", "--out", dir.toString(), "--dry-run").code());
+        Path script = dir.resolve("slurm/array.sbatch");
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("task1.log").toFile());
+        pb.environment().put("SLURM_ARRAY_TASK_ID", "1");
+        Process task = pb.start();
+        assertTrue(task.waitFor(5, TimeUnit.MINUTES), "task 1 did not finish in 5 minutes");
+        assertEquals(0, task.exitValue(), Files.readString(tmp.resolve("task1.log")));
+        Path shard1 = dir.resolve("shards/1");
+        assertTrue(Files.readString(shard1.resolve("run.json")).contains("\"seeds\" : [ 2 ]"),
+                Files.readString(shard1.resolve("run.json")));
+
+        // the same task again: already complete, exits 0 without running
+        Process again = pb.redirectOutput(tmp.resolve("again.log").toFile()).start();
+        assertTrue(again.waitFor(1, TimeUnit.MINUTES));
+        assertEquals(0, again.exitValue());
+        assertEquals("rnnmem: task 1: " + shard1.toAbsolutePath().normalize() + " is already complete\n",
+                Files.readString(tmp.resolve("again.log")));
+
+        // shard 0: running (locked by another thread), its checkpoint 12 of 24 updates after 60 s -> ETA 60 s
+        Path shard0 = dir.resolve("shards/0");
+        Files.createDirectories(shard0);
+        Files.copy(shard1.resolve(ExperimentRunner.CHECKPOINT), shard0.resolve(ExperimentRunner.CHECKPOINT));
+        Instant now = Instant.parse("2026-01-02T03:05:00Z");
+        Files.writeString(shard0.resolve("run.json"), "{\"status\" : \"running\", \"start_utc\" : \"2026-01-02T03:04:00Z\","
+                + " \"updates_total\" : 24, \"resumed_from_update\" : 0, \"updates_done\" : 0}");
+        // shard 2: failed with its reason
+        Path shard2 = dir.resolve("shards/2");
+        Files.createDirectories(shard2);
+        Files.writeString(shard2.resolve("run.json"), "{\"status\" : \"failed: out of memory (Java heap)\","
+                + " \"updates_total\" : 12, \"updates_done\" : 4}");
+        Path slurmDir = dir.resolve("slurm");
+        Submission.read(slurmDir).with(new Submission.Jobs("77", "78", "0-2", "2026-01-02T03:03:00Z")).write(slurmDir);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try (RunLock lock = RunLock.acquire(shard0, "run")) {
+                locked.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        holder.start();
+        assertTrue(locked.await(10, TimeUnit.SECONDS));
+        try {
+            String text = StatusReport.text(dir, now, Map.of("77_0", "RUNNING", "77_2", "FAILED", "78", "PENDING"));
+            assertEquals("task 0   seeds [1]  running, update 12/24, ETA 0:01:00  [Slurm 77_0 RUNNING]\n"
+                    + "task 1   seeds [2]  completed, 12 updates\n"
+                    + "task 2   seeds [3]  failed, update 4/12: out of memory (Java heap)  [Slurm 77_2 FAILED]\n"
+                    + "merge    job 78 PENDING\n", text);
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        // the lock released, run.json still says running: the process is gone
+        assertEquals("stopped, update 12/24 (run.json says running but no process holds the directory (killed?))",
+                RunProgress.of(shard0, now).describe());
+        // interrupted
+        Files.writeString(shard0.resolve("run.json"), "{\"status\" : \"interrupted\", \"interrupted_by\" : \"SIGTERM\","
+                + " \"updates_total\" : 24, \"updates_done\" : 8}");
+        assertEquals("interrupted, update 8/24 (by SIGTERM)", RunProgress.of(shard0, now).describe());
+        assertEquals("pending", RunProgress.of(tmp.resolve("nothing"), now).describe());
+    }
+
+    @Test
+    void sweepSlurmDryRunHasOneTaskPerCandidateAndTheSweepAsMerge() throws IOException {
+        experiment();
+        Path sweep = tmp.resolve("gains.yaml");
+        Files.writeString(sweep, "sweep:\n  experiment: tiny.yaml\n  parameters:\n    network.gain: [0.5, 1.5]\n");
+        Path dir = tmp.resolve("sw");
+        CliRun r = CliRun.of("sweep", sweep.toString(), "--out", dir.toString(), "--slurm", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        Path abs = dir.toAbsolutePath().normalize();
+        Path exp = tmp.resolve("tiny.yaml").toAbsolutePath().normalize();
+        String array = Files.readString(dir.resolve("slurm/array.sbatch"));
+        assertTrue(array.contains("\n#SBATCH --array=0-1\n"), array);
+        assertTrue(array.contains("\n#SBATCH --cpus-per-task=2\n"), array);
+        assertTrue(array.contains(" run " + exp + " --out " + abs.resolve("candidates/00-gain-0.5")
+                + " --no-report --set network.gain=0.5) ;;\n"), array);
+        assertTrue(array.contains(" run " + exp + " --out " + abs.resolve("candidates/01-gain-1.5")
+                + " --no-report --set network.gain=1.5) ;;\n"), array);
+        String merge = Files.readString(dir.resolve("slurm/merge.sbatch"));
+        assertTrue(merge.endsWith(" sweep " + sweep.toAbsolutePath().normalize() + " --out " + abs + "\n"), merge);
+        assertTrue(r.out().startsWith("rnnmem-sweep-gains: 2 task(s) to run, 0 already complete\n"), r.out());
+        assertTrue(r.out().endsWith("--dependency=afterok:<array job id> " + abs.resolve("slurm/merge.sbatch") + "\n"),
+                r.out());
+    }
+}
