@@ -192,7 +192,7 @@ class ChaosOwnNetworkTest {
         INDArray bad = Initializer.recurrent(n, 1, DataType.DOUBLE);
         bad.putScalar(2, 5, Double.NaN);
         Npy.write(weights.resolve("G.npy"), bad);
-        assertBad(weights.resolve("G.npy") + ": non-finite value NaN at row 2, column 5", "chaos", "--weights",
+        assertBad(weights.resolve("G.npy") + ": value NaN at index (2, 5) is not finite", "chaos", "--weights",
                 weights.toString(), "--out", out.toString());
         Npy.write(weights.resolve("G.npy"), Initializer.recurrent(n, 1, DataType.DOUBLE));
         Files.writeString(weights.resolve("model.json"),
