@@ -17,6 +17,8 @@ final class PlainProgress implements Progress {
     private final long startNanos;
     private long lastLineNanos;
     private long current;
+    /** Units done before this process ({@link #skip}); not part of the rate. */
+    private long skipped;
     private String extra = "";
     private boolean closed;
 
@@ -57,6 +59,15 @@ final class PlainProgress implements Progress {
             out.println(line(now, false));
             lastLineNanos = now;
         }
+    }
+
+    @Override
+    public synchronized void skip(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("skip must be >= 0, found " + n);
+        }
+        current += n;
+        skipped += n;
     }
 
     @Override
@@ -102,10 +113,11 @@ final class PlainProgress implements Progress {
         if (current >= total) {
             return hms(0);
         }
-        if (current == 0) {
+        long doneHere = current - skipped;
+        if (doneHere == 0) {
             return "--:--:--";
         }
-        double remaining = (double) elapsedNanos / NANOS_PER_SECOND * (total - current) / current;
+        double remaining = (double) elapsedNanos / NANOS_PER_SECOND * (total - current) / doneHere;
         return hms(Math.round(remaining));
     }
 

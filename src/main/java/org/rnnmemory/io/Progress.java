@@ -52,6 +52,15 @@ public interface Progress extends AutoCloseable {
         return new PlainProgress(task, total, unit, out, interval, nanoClock);
     }
 
+    /**
+     * Counts {@code n} units done before this process started (a resumed run): they count toward the
+     * total and the percentage but not toward the rate, so the ETA reflects this process's speed.
+     * Call it before the first {@link #step}.
+     */
+    default void skip(long n) {
+        step(n, null);
+    }
+
     /** Whether to draw a progress bar: a console, and a terminal type other than {@code dumb}. */
     static boolean isInteractive(boolean hasConsole, String term) {
         return hasConsole && !"dumb".equalsIgnoreCase(term);

@@ -392,7 +392,7 @@ public final class ExperimentRunner {
         int remaining = plan.totalUpdates() - trainer.nextUpdate();
         boolean done;
         try (Progress progress = Progress.start(spec.name(), plan.totalUpdates(), "updates")) {
-            progress.step(trainer.nextUpdate(), "");
+            progress.skip(trainer.nextUpdate());
             done = trainer.train(new Trainer.Listener() {
                 @Override
                 public boolean stopRequested() {

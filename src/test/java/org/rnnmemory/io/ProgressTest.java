@@ -58,6 +58,17 @@ class ProgressTest {
     }
 
     @Test
+    void etaOfAResumedRunCountsOnlyThisProcessesUnits() {
+        Fixture f = new Fixture(750, Duration.ofSeconds(10));
+        f.progress.skip(400);
+        f.advanceSeconds(60);
+        f.progress.step(10, "loss 0.002");
+
+        // 410 of 750 done, 10 of them in 60 s here: 340 left at 6 s each = 2040 s (not 60 * 340 / 410)
+        assertEquals(List.of("[train] 410/750 updates (54%) loss 0.002 elapsed 00:01:00 eta 00:34:00"), f.lines());
+    }
+
+    @Test
     void printsAtMostOneLinePerInterval() {
         Fixture f = new Fixture(100, Duration.ofSeconds(10));
         for (int i = 0; i < 35; i++) {
