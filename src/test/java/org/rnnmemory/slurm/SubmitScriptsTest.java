@@ -227,4 +227,61 @@ class SubmitScriptsTest {
         assertTrue(r.out().endsWith("--dependency=afterok:<array job id> " + abs.resolve("slurm/merge.sbatch") + "\n"),
                 r.out());
     }
+
+    @Test
+    void sweepSlurmDryRunInSeedShardsHasOneTaskPerCandidateAndShard() throws IOException {
+        experiment();
+        Path sweep = tmp.resolve("gains.yaml");
+        Files.writeString(sweep, "sweep:\n  experiment: tiny.yaml\n  parameters:\n    network.gain: [0.5, 1.5]\n");
+        Path dir = tmp.resolve("sw");
+        CliRun r = CliRun.of("sweep", sweep.toString(), "--out", dir.toString(), "--slurm", "--shards-per-candidate", "2",
+                "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        Path abs = dir.toAbsolutePath().normalize();
+        Path exp = tmp.resolve("tiny.yaml").toAbsolutePath().normalize();
+        String array = Files.readString(dir.resolve("slurm/array.sbatch"));
+        assertTrue(array.contains("\n#SBATCH --array=0-3\n"), array);
+        // the tiny experiment's seeds 1-3 split as [1] and [2, 3]; task index = candidate * 2 + shard
+        List<String> gains = List.of("0.5", "1.5");
+        List<String> seeds = List.of("[1]", "[2,3]");
+        List<String> labels = List.of("seeds 1", "seeds 2-3");
+        for (int k = 0; k < 4; k++) {
+            String gain = gains.get(k / 2);
+            Path out = abs.resolve("candidates/0" + k / 2 + "-gain-" + gain + "/shards/" + k % 2);
+            String head = "  " + k + ") # gain-" + gain + " " + labels.get(k % 2) + "\n    out=" + out + "\n    cmd=(";
+            assertTrue(array.contains(head), "task " + k + ":\n" + array);
+            String cmd = array.substring(array.indexOf(head) + head.length());
+            cmd = cmd.substring(0, cmd.indexOf('\n') + 1);
+            assertTrue(cmd.endsWith(" run " + exp + " --out " + out + " --no-report --set network.gain=" + gain
+                    + " --set 'seeds=" + seeds.get(k % 2) + "') ;;\n"), cmd);
+        }
+        String merge = Files.readString(dir.resolve("slurm/merge.sbatch"));
+        assertTrue(merge.endsWith(" sweep " + sweep.toAbsolutePath().normalize() + " --out " + abs
+                + " --shards-per-candidate 2\n"), merge);
+        assertTrue(r.out().startsWith("rnnmem-sweep-gains: 4 task(s) to run, 0 already complete\n"), r.out());
+        assertTrue(r.out().contains("(array 0-3; 2 CPU(s), "), r.out());
+
+        // status: one line per candidate and shard
+        assertEquals("task 0   gain-0.5 seeds 1    pending\n"
+                + "task 1   gain-0.5 seeds 2-3  pending\n"
+                + "task 2   gain-1.5 seeds 1    pending\n"
+                + "task 3   gain-1.5 seeds 2-3  pending\n"
+                + "merge    not submitted (dry run)\n", StatusReport.text(dir, Instant.now(), Map.of()));
+
+        // another shard count into the same folder: refused, naming the folder and both values
+        CliRun other = CliRun.of("sweep", sweep.toString(), "--out", dir.toString(), "--slurm", "--shards-per-candidate",
+                "3", "--dry-run");
+        assertEquals(2, other.code());
+        assertEquals("error: " + dir + " holds a Slurm sweep submitted with --shards-per-candidate 2, this one asks for 3; "
+                + "use the same value or another --out\n", other.err());
+        CliRun local = CliRun.of("sweep", sweep.toString(), "--out", dir.toString(), "--dry-run");
+        assertEquals(2, local.code());
+        assertEquals("error: " + dir + " holds a Slurm sweep submitted with --shards-per-candidate 2, this one asks for 1; "
+                + "use the same value or another --out\n", local.err());
+        CliRun bad = CliRun.of("sweep", sweep.toString(), "--out", tmp.resolve("sw4").toString(), "--slurm",
+                "--shards-per-candidate", "4", "--dry-run");
+        assertEquals(2, bad.code());
+        assertEquals("error: --shards-per-candidate 4: must be between 1 and the experiment's 3 seeds\n", bad.err());
+        assertFalse(Files.exists(tmp.resolve("sw4")));
+    }
 }
