@@ -284,4 +284,41 @@ class SubmitScriptsTest {
         assertEquals("error: --shards-per-candidate 4: must be between 1 and the experiment's 3 seeds\n", bad.err());
         assertFalse(Files.exists(tmp.resolve("sw4")));
     }
+
+    @Test
+    void theMergeOfAShardedSweepFindsEveryArrayTasksRunFinished() throws IOException {
+        experiment();
+        Path sweep = tmp.resolve("gains.yaml");
+        Files.writeString(sweep, "sweep:\n  experiment: tiny.yaml\n  parameters:\n    network.gain: [0.5, 1.5]\n");
+        Path dir = tmp.resolve("sw");
+        String[] submit = {"sweep", sweep.toString(), "--out", dir.toString(), "--slurm", "--shards-per-candidate", "2",
+            "--dry-run"};
+        assertEquals(0, CliRun.of(submit).code());
+        // each array task's own command line, run here as Slurm would run it
+        for (ArrayTask t : Submission.read(dir.resolve("slurm")).tasks()) {
+            CliRun task = CliRun.of(t.runArgs().toArray(String[]::new));
+            assertEquals(0, task.code(), t.label() + ": " + task.err());
+        }
+        // the merge job's command: every shard is the run the sweep itself would train, so none retrains
+        String merge = Files.readString(dir.resolve("slurm/merge.sbatch")).strip();
+        List<String> words = List.of(merge.substring(merge.lastIndexOf(" sweep ") + 1).split(" "));
+        assertEquals(List.of("sweep", sweep.toAbsolutePath().normalize().toString(), "--out",
+                dir.toAbsolutePath().normalize().toString(), "--shards-per-candidate", "2"), words);
+        CliRun merged = CliRun.of(words.toArray(String[]::new));
+        assertEquals(0, merged.code(), merged.err());
+        var json = org.rnnmemory.io.Json.MAPPER.readTree(dir.resolve("sweep.json").toFile());
+        assertEquals(2, json.get("shards_per_candidate").asInt());
+        for (var c : json.get("candidates")) {
+            assertEquals("skipped", c.get("action").asText(), c.toString());
+        }
+        List<String> rows = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertEquals(1 + 2 * 3, rows.size(), "2 candidates x 3 seeds");
+        // a resubmission finds every task complete
+        CliRun again = CliRun.of(submit);
+        assertTrue(again.out().startsWith("rnnmem-sweep-gains: 0 task(s) to run, 4 already complete (0, 1, 2, 3)\n"),
+                again.out());
+        // 3 epochs of 24 trials in batches of 6
+        assertEquals("task 0   gain-0.5 seeds 1    completed, 12 updates\n",
+                StatusReport.text(dir, Instant.now(), Map.of()).lines().findFirst().orElseThrow() + "\n");
+    }
 }
