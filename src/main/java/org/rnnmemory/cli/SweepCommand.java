@@ -45,7 +45,8 @@ public final class SweepCommand implements Callable<Integer>, Resumable {
     boolean noResourceCheck;
 
     @Option(names = "--slurm", description = "Run the candidates on a Slurm cluster: a job array of one 'rnnmem run' "
-            + "per candidate (or per candidate and seed shard) into DIR/candidates/, then this sweep command as the merge job (tables, figures, report); "
+            + "per candidate (or per candidate and seed shard) into DIR/candidates/, then this sweep command as the "
+            + "merge job (tables, figures, report); "
             + "with --dry-run the scripts are written but not submitted.")
     boolean slurm;
 
@@ -96,7 +97,8 @@ public final class SweepCommand implements Callable<Integer>, Resumable {
 
     /** {@code --shards-per-candidate K}, or nothing for K = 1. */
     private List<String> shardWords() {
-        return shardsPerCandidate == 1 ? List.of() : List.of(SweepPlan.SHARDS_OPTION, String.valueOf(shardsPerCandidate));
+        return shardsPerCandidate == 1 ? List.of()
+                : List.of(SweepPlan.SHARDS_OPTION, String.valueOf(shardsPerCandidate));
     }
 
     @Override
