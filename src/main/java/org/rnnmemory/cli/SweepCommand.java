@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code rnnmem sweep SWEEP.yaml [--out DIR]}: a grid or random search over experiment keys, one
- * multi-seed training run per candidate, then tables, figures and a report (see {@link SweepRunner}).
- * Running the same sweep into the same folder again skips completed candidates and resumes
- * interrupted ones.
+ * {@code rnnmem sweep SWEEP.yaml [--out DIR] [--shards-per-candidate K] [--slurm]}: a grid or random
+ * search over experiment keys, one multi-seed training run per candidate (or K runs of its seed
+ * shards), then tables, figures and a report (see {@link SweepRunner}). Running the same sweep into
+ * the same folder again skips completed candidates and resumes interrupted ones.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Train one multi-seed run per candidate of a grid or random search over experiment keys, "
@@ -45,7 +45,8 @@ public final class SweepCommand implements Callable<Integer>, Resumable {
     boolean noResourceCheck;
 
     @Option(names = "--slurm", description = "Run the candidates on a Slurm cluster: a job array of one 'rnnmem run' "
-            + "per candidate into DIR/candidates/, then this sweep command as the merge job (tables, figures, report); "
+            + "per candidate (or per candidate and seed shard) into DIR/candidates/, then this sweep command as the "
+            + "merge job (tables, figures, report); "
             + "with --dry-run the scripts are written but not submitted.")
     boolean slurm;
 
@@ -53,11 +54,19 @@ public final class SweepCommand implements Callable<Integer>, Resumable {
             description = "With --slurm: an #SBATCH option for every job, e.g. --slurm-option=--partition=short.")
     List<String> slurmOptions = new ArrayList<>();
 
+    @Option(names = SweepPlan.SHARDS_OPTION, paramLabel = "K", defaultValue = "1",
+            description = "Split each candidate's seeds into K contiguous shards, each its own run directory "
+                    + "DIR/candidates/<k>-<description>/shards/<s>/ (1 to the number of seeds; default 1: one run "
+                    + "directory per candidate). Run one after another here, or as one Slurm array task each with "
+                    + "--slurm (task index = candidate * K + shard); the tables are those of K = 1.")
+    int shardsPerCandidate = 1;
+
     @Override
     public Integer call() {
         SweepSpec spec = SweepLoader.load(sweep);
         Path dir = out != null ? out : SweepPlan.defaultDir(sweep);
-        SweepPlan plan = SweepPlan.of(sweep, spec, dir);
+        SweepPlan plan = SweepPlan.of(sweep, spec, dir, shardsPerCandidate);
+        SweepJobs.requireSameShards(plan);
         if (!slurm && !slurmOptions.isEmpty()) {
             throw new UserInputException("--slurm-option needs --slurm");
         }
@@ -68,6 +77,7 @@ public final class SweepCommand implements Callable<Integer>, Resumable {
             if (noResourceCheck) {
                 merge.add("--no-resource-check");
             }
+            merge.addAll(shardWords());
             ArrayJob job = SweepJobs.of(plan, merge, slurmOptions, Path.of(""), JavaLaunch.current());
             System.out.print(Submitter.submit(job, "sweep", dryRun));
             return 0;
@@ -79,9 +89,16 @@ public final class SweepCommand implements Callable<Integer>, Resumable {
             System.out.print(SweepResources.describe(plan));
             return 0;
         }
-        String command = "rnnmem sweep " + sweep + (out != null ? " --out " + out : "");
+        String command = "rnnmem sweep " + sweep + (out != null ? " --out " + out : "")
+                + (shardsPerCandidate != 1 ? " " + String.join(" ", shardWords()) : "");
         System.out.print(SweepRunner.run(plan, ChaosSettings.DEFAULTS, command, System.err, !noResourceCheck).text());
         return 0;
+    }
+
+    /** {@code --shards-per-candidate K}, or nothing for K = 1. */
+    private List<String> shardWords() {
+        return shardsPerCandidate == 1 ? List.of()
+                : List.of(SweepPlan.SHARDS_OPTION, String.valueOf(shardsPerCandidate));
     }
 
     @Override
@@ -94,6 +111,7 @@ public final class SweepCommand implements Callable<Integer>, Resumable {
         if (noResourceCheck) {
             words.add("--no-resource-check");
         }
+        words.addAll(shardWords());
         return Shell.launcher() + " " + ShellWords.join(words);
     }
 }

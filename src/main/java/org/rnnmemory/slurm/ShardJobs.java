@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.config.SeedShards;
 import org.rnnmemory.io.RefusedException;
 import org.rnnmemory.train.ExperimentRunner;
 import org.rnnmemory.train.RunFootprint;
@@ -21,21 +22,12 @@ public final class ShardJobs {
     private ShardJobs() {}
 
     /**
-     * The contiguous split of {@code seeds} into {@code k} parts.
+     * The contiguous split of {@code seeds} into {@code k} parts ({@link SeedShards}).
      *
      * @throws RefusedException if k < 1 or k exceeds the number of seeds
      */
     public static List<List<Integer>> split(List<Integer> seeds, int k) {
-        if (k < 1 || k > seeds.size()) {
-            throw new RefusedException("--shards " + k + ": must be between 1 and the experiment's " + seeds.size()
-                    + " seeds");
-        }
-        List<List<Integer>> parts = new ArrayList<>();
-        int n = seeds.size();
-        for (int i = 0; i < k; i++) {
-            parts.add(List.copyOf(seeds.subList(i * n / k, (i + 1) * n / k)));
-        }
-        return parts;
+        return SeedShards.split(seeds, k, "--shards");
     }
 
     /**

@@ -19,7 +19,10 @@ public record CandidateOutcome(SweepCandidate candidate, Path runDir, Action act
     public enum Action {
         /** trained from scratch */
         TRAINED,
-        /** an interrupted run continued from its last checkpoint ({@code --resume} semantics) */
+        /**
+         * an interrupted run continued from its last checkpoint ({@code --resume} semantics); for a sharded
+         * candidate, some shards finished or interrupted before and the others run now
+         */
         RESUMED,
         /** already completed; its tables were reused */
         SKIPPED,

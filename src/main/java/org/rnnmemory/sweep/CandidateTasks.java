@@ -20,15 +20,16 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
-import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.sweep.CandidateOutcome.Action;
 import org.rnnmemory.train.ExperimentRunner;
 
 /**
  * Arbiter {@link TaskCreator} of a sweep: the task of a candidate trains its experiment (every seed)
  * with {@link ExperimentRunner#run} into {@code CANDIDATES_DIR/<k>-<description>/}, continues an
- * interrupted run there with {@code --resume} semantics, or skips a completed one. Its result is
- * scored by the configured {@link ScoreFunction} on the run directory and carries a
+ * interrupted run there with {@code --resume} semantics, or skips a completed one. A sharded
+ * candidate ({@link SweepPlan#shards(SweepCandidate)}) does so for each shard in turn, so only its
+ * unfinished shards train. Its result is scored by the configured {@link ScoreFunction} on the list
+ * of its run directories and carries a
  * {@link CandidateInfo}; a task that throws returns a result with status {@code Failed}. The outcome
  * of every task is kept, by candidate index ({@link #outcomes()}).
  */
@@ -69,8 +70,8 @@ final class CandidateTasks implements TaskCreator {
         SweepCandidate c = SweepCandidates.of(candidate);
         Path dir = plan.runDir(c);
         try {
-            Action action = runOrSkip(c, dir);
-            double score = scoreFunction.score(dir, (DataProvider) null, candidate.getDataParameters());
+            Action action = runOrSkip(c);
+            double score = scoreFunction.score(plan.runDirs(c), (DataProvider) null, candidate.getDataParameters());
             long end = System.currentTimeMillis();
             record(new CandidateOutcome(c, dir, action, score, (end - start) / 1000.0, null));
             log.printf(Locale.ROOT, "[sweep] candidate %d/%d %s: %s, median precision %.6f (%.1f s)%n",
@@ -89,18 +90,25 @@ final class CandidateTasks implements TaskCreator {
         }
     }
 
-    private Action runOrSkip(SweepCandidate c, Path dir) {
-        ExperimentSpec spec = plan.experiment(c);
-        CandidateState state = CandidateState.of(dir, spec.configHash());
-        if (state == CandidateState.FINISHED) {
-            return Action.SKIPPED;
+    /** Runs the candidate's unfinished shards one after another; skipped when all are finished. */
+    private Action runOrSkip(SweepCandidate c) {
+        List<CandidateShard> shards = plan.shards(c);
+        int fresh = 0;
+        int finished = 0;
+        for (CandidateShard s : shards) {
+            CandidateState state = CandidateState.of(s.dir(), s.experiment().configHash());
+            if (state == CandidateState.FINISHED) {
+                finished++;
+                continue;
+            }
+            fresh += state == CandidateState.NEW ? 1 : 0;
+            log.printf(Locale.ROOT, "[sweep] candidate %d/%d %s: %s %d seeds in %s%n", c.index() + 1, plan.count(),
+                    c.description(), state == CandidateState.NEW ? "training" : "resuming", s.seeds().size(), s.dir());
+            ExperimentRunner.run(s.experiment(), plan.configText(s), s.dir(), state == CandidateState.INTERRUPTED,
+                    new ExperimentRunner.Options(plan.sweepFile() + " (candidate " + c.index() + ", " + c.description()
+                            + s.suffix() + ")", checkResources, false));
         }
-        log.printf(Locale.ROOT, "[sweep] candidate %d/%d %s: %s %d seeds in %s%n", c.index() + 1, plan.count(),
-                c.description(), state == CandidateState.NEW ? "training" : "resuming", spec.seeds().size(), dir);
-        ExperimentRunner.run(spec, plan.configText(c), dir, state == CandidateState.INTERRUPTED,
-                new ExperimentRunner.Options(plan.sweepFile() + " (candidate " + c.index() + ", " + c.description()
-                        + ")", checkResources, false));
-        return state == CandidateState.NEW ? Action.TRAINED : Action.RESUMED;
+        return finished == shards.size() ? Action.SKIPPED : fresh == shards.size() ? Action.TRAINED : Action.RESUMED;
     }
 
     private synchronized void record(CandidateOutcome o) {

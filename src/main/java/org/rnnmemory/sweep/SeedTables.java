@@ -11,7 +11,10 @@ import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.train.RunTables;
 import tech.tablesaw.api.Table;
 
-/** Reads a run directory's {@code tables/seeds.csv} with the column types of its schema. */
+/**
+ * Reads a run directory's {@code tables/seeds.csv} with the column types of its schema, or a sharded
+ * candidate's as one table (its shards' tables one after another, in seed order).
+ */
 final class SeedTables {
     private SeedTables() {}
 
@@ -38,6 +41,25 @@ final class SeedTables {
             throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
         }
         return RunTables.schema(labels).readCsv(RunTables.SEEDS, f);
+    }
+
+    /**
+     * The seeds tables of {@code runDirs} concatenated in that order (a candidate's shards, in the order
+     * of its seeds); every table must have the same columns.
+     *
+     * @throws InputFileException naming the first table whose columns differ from the first one's
+     */
+    static Table read(List<Path> runDirs) {
+        Table all = read(runDirs.get(0));
+        for (Path d : runDirs.subList(1, runDirs.size())) {
+            Table t = read(d);
+            if (!t.columnNames().equals(all.columnNames())) {
+                throw new InputFileException(file(d), "columns " + t.columnNames() + " differ from those of "
+                        + file(runDirs.get(0)) + " " + all.columnNames());
+            }
+            all.append(t);
+        }
+        return all;
     }
 
     /** Median of the finite precisions in a seeds table (NaN when there are none). */

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.config.SeedShards;
 import org.rnnmemory.config.SweepSpec;
 import org.rnnmemory.io.InputFileException;
 
@@ -21,14 +23,21 @@ import org.rnnmemory.io.InputFileException;
  * @param candidates every candidate, in generation order
  * @param experiments the experiment of each candidate (same order)
  * @param experimentText the swept experiment file's text
+ * @param shardsPerCandidate K: each candidate's seeds run as K contiguous shards, each its own run
+ *     directory ({@link CandidateShard}); 1 runs every seed in the candidate's directory
  */
 public record SweepPlan(Path sweepFile, String name, SweepSpec spec, Path dir, List<SweepCandidate> candidates,
-                        List<ExperimentSpec> experiments, String experimentText) {
+                        List<ExperimentSpec> experiments, String experimentText, int shardsPerCandidate) {
 
     /** Sub-folder of the output folder that holds the candidates' run directories. */
     public static final String CANDIDATES = "candidates";
+    /** The command-line option that sets {@link #shardsPerCandidate()}. */
+    public static final String SHARDS_OPTION = "--shards-per-candidate";
 
     public SweepPlan {
+        if (shardsPerCandidate < 1) {
+            throw new IllegalArgumentException("shardsPerCandidate must be >= 1, found " + shardsPerCandidate);
+        }
         candidates = List.copyOf(candidates);
         experiments = List.copyOf(experiments);
         if (candidates.size() != experiments.size()) {
@@ -36,11 +45,21 @@ public record SweepPlan(Path sweepFile, String name, SweepSpec spec, Path dir, L
         }
     }
 
-    /**
-     * Resolves every candidate of {@code spec}; checks each candidate directory that already exists
-     * under {@code dir} holds a run of the same configuration.
-     */
+    /** {@link #of(Path, SweepSpec, Path, int)} with one shard per candidate. */
     public static SweepPlan of(Path sweepFile, SweepSpec spec, Path dir) {
+        return of(sweepFile, spec, dir, 1);
+    }
+
+    /**
+     * Resolves every candidate of {@code spec} and splits its seeds into {@code shardsPerCandidate}
+     * shards; checks that the folder holds no sweep run with another number of shards
+     * ({@link ShardLayout}) and that each run directory that already exists holds a run of the same
+     * configuration.
+     *
+     * @throws org.rnnmemory.io.RefusedException naming {@value #SHARDS_OPTION} when a candidate has fewer
+     *     seeds than shards or K < 1, or naming the folder and both K values
+     */
+    public static SweepPlan of(Path sweepFile, SweepSpec spec, Path dir, int shardsPerCandidate) {
         List<SweepCandidate> candidates = SweepCandidates.all(spec);
         List<ExperimentSpec> experiments = new ArrayList<>();
         for (SweepCandidate c : candidates) {
@@ -52,9 +71,14 @@ public record SweepPlan(Path sweepFile, String name, SweepSpec spec, Path dir, L
         } catch (IOException e) {
             throw new InputFileException(spec.experiment(), "cannot read: " + e.getMessage());
         }
-        SweepPlan plan = new SweepPlan(sweepFile, nameOf(sweepFile), spec, dir, candidates, experiments, text);
-        for (SweepCandidate c : candidates) {
-            CandidateState.of(plan.runDir(c), plan.experiment(c).configHash());
+        for (ExperimentSpec e : experiments) {
+            SeedShards.split(e.seeds(), shardsPerCandidate, SHARDS_OPTION);
+        }
+        SweepPlan plan = new SweepPlan(sweepFile, nameOf(sweepFile), spec, dir, candidates, experiments, text,
+                shardsPerCandidate);
+        ShardLayout.require(plan);
+        for (CandidateShard s : plan.shards()) {
+            CandidateState.of(s.dir(), s.experiment().configHash());
         }
         return plan;
     }
@@ -74,9 +98,53 @@ public record SweepPlan(Path sweepFile, String name, SweepSpec spec, Path dir, L
         return candidates.size();
     }
 
-    /** {@code DIR/candidates/<k>-<description>}. */
+    /**
+     * {@code DIR/candidates/<k>-<description>}: the candidate's run directory, or with K > 1 shards the
+     * folder of its shards ({@link #shards(SweepCandidate)}).
+     */
     public Path runDir(SweepCandidate c) {
         return dir.resolve(CANDIDATES).resolve(c.dirName(count()));
+    }
+
+    /** Whether each candidate runs as more than one shard. */
+    public boolean sharded() {
+        return shardsPerCandidate > 1;
+    }
+
+    /**
+     * The run directories of a candidate, in the order of its seeds: its own directory, or with K > 1
+     * {@code runDir(c)/shards/0} to {@code shards/<K-1>}, shard s with the s-th contiguous part of the
+     * candidate's seeds ({@link SeedShards}).
+     */
+    public List<CandidateShard> shards(SweepCandidate c) {
+        ExperimentSpec e = experiment(c);
+        if (!sharded()) {
+            return List.of(new CandidateShard(c, 0, 1, runDir(c), e, c.overrides()));
+        }
+        List<List<Integer>> parts = SeedShards.split(e.seeds(), shardsPerCandidate, SHARDS_OPTION);
+        List<CandidateShard> out = new ArrayList<>();
+        for (int s = 0; s < parts.size(); s++) {
+            List<String> overrides = new ArrayList<>(c.overrides());
+            overrides.add("seeds=" + parts.get(s).stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+            out.add(new CandidateShard(c, s, shardsPerCandidate,
+                    runDir(c).resolve(CandidateShard.SHARDS).resolve(String.valueOf(s)), e.withSeeds(parts.get(s)),
+                    overrides));
+        }
+        return out;
+    }
+
+    /** Every shard of every candidate, candidate by candidate: shard s of candidate k at position k K + s. */
+    public List<CandidateShard> shards() {
+        List<CandidateShard> out = new ArrayList<>();
+        for (SweepCandidate c : candidates) {
+            out.addAll(shards(c));
+        }
+        return out;
+    }
+
+    /** The run directories that hold a candidate's seeds, in seed order. */
+    public List<Path> runDirs(SweepCandidate c) {
+        return shards(c).stream().map(CandidateShard::dir).toList();
     }
 
     public ExperimentSpec experiment(SweepCandidate c) {
@@ -85,10 +153,19 @@ public record SweepPlan(Path sweepFile, String name, SweepSpec spec, Path dir, L
 
     /** Text written to the candidate's {@code config.yaml}: the experiment file, headed by the overrides. */
     public String configText(SweepCandidate c) {
+        return configText(c, c.overrides());
+    }
+
+    /** Text written to a shard's {@code config.yaml}: the experiment file, headed by the shard's overrides. */
+    public String configText(CandidateShard s) {
+        return configText(s.candidate(), s.overrides());
+    }
+
+    private String configText(SweepCandidate c, List<String> overrides) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Sweep ").append(name).append(", candidate ").append(c.index()).append(": ")
                 .append(spec.experiment()).append(" with\n");
-        for (String o : c.overrides()) {
+        for (String o : overrides) {
             sb.append("#   --set ").append(o).append('\n');
         }
         return sb.append(experimentText).toString();

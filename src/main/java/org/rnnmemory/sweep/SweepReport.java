@@ -150,7 +150,8 @@ final class SweepReport {
         String s = "Candidates come from Arbiter's " + (plan.spec().search().equals("grid")
                 ? "GridSearchCandidateGenerator" : "RandomSearchGenerator") + " and run one at a time under its "
                 + "LocalOptimizationRunner; each is an ordinary multi-seed run (`rnnmem run` with the candidate's "
-                + "`--set` values) in `candidates/<k>-<description>/`, scored by its median precision. The interval "
+                + "`--set` values) in `candidates/<k>-<description>/`" + shardsSentence(plan) + ", scored by its median "
+                + "precision. The interval "
                 + "of the mean is a percentile bootstrap (" + CandidateSummary.RESAMPLES + " resamples, 95%).";
         if (lambda) {
             s += " λₘₐₓ is the largest Lyapunov exponent of the untrained network h' = (1 − a) h + a g G tanh(h) "
@@ -172,19 +173,27 @@ final class SweepReport {
         return String.format(Locale.ROOT, "Command: `%s`. This invocation trained %d, resumed %d and skipped %d "
                         + "candidates and took %s (wall time) on %d available processors; git commit %s%s at its start. The "
                         + "candidates' runs took %s in all (start to end in their run.json; a resumed run counts from "
-                        + "its resumption). Provenance of every run: `candidates/*/run.json`; of the sweep: "
+                        + "its resumption). Provenance of every run: `candidates/*/%srun.json`; of the sweep: "
                         + "`sweep.json`.",
                 command, trained, resumed, skipped, duration(took.toMillis() / 1000.0),
                 Runtime.getRuntime().availableProcessors(), git.commit(),
-                Boolean.TRUE.equals(git.dirty()) ? " (with uncommitted changes)" : "", duration(runSeconds(plan)));
+                Boolean.TRUE.equals(git.dirty()) ? " (with uncommitted changes)" : "", duration(runSeconds(plan)),
+                plan.sharded() ? CandidateShard.SHARDS + "/*/" : "");
     }
 
-    /** Sum over candidates of end_utc - start_utc in their run.json, s (NaN if one cannot be read). */
+    /** Where a sharded candidate's seeds run ("" with one shard per candidate). */
+    private static String shardsSentence(SweepPlan plan) {
+        return !plan.sharded() ? "" : ", its seeds split into " + plan.shardsPerCandidate() + " contiguous shards run "
+                + "one after another (or as separate Slurm array tasks), each an ordinary run of its seeds in "
+                + "`candidates/<k>-<description>/shards/<s>/`; a seed's numbers do not depend on the split";
+    }
+
+    /** Sum over every run directory of end_utc - start_utc in its run.json, s (NaN if one cannot be read). */
     static double runSeconds(SweepPlan plan) {
         double total = 0;
-        for (SweepCandidate c : plan.candidates()) {
+        for (CandidateShard s : plan.shards()) {
             try {
-                var run = org.rnnmemory.io.Json.MAPPER.readTree(plan.runDir(c).resolve("run.json").toFile());
+                var run = org.rnnmemory.io.Json.MAPPER.readTree(s.dir().resolve("run.json").toFile());
                 total += Duration.between(java.time.Instant.parse(run.get("start_utc").asText()),
                         java.time.Instant.parse(run.get("end_utc").asText())).toMillis() / 1000.0;
             } catch (java.io.IOException | RuntimeException e) {

@@ -34,7 +34,8 @@ import tech.tablesaw.api.Table;
  * <pre>
  * DIR/sweep.yaml                 the sweep file as given
  * DIR/sweep.json                 provenance, status and what was done with each candidate
- * DIR/candidates/K-DESCRIPTION/  one run directory per candidate (see ExperimentRunner)
+ * DIR/candidates/K-DESCRIPTION/  one run directory per candidate (see ExperimentRunner), or with
+ *                                --shards-per-candidate S > 1 its seeds in S run directories shards/0..S-1
  * DIR/sweep.csv                  one row per candidate and seed
  * DIR/sweep_summary.csv          one row per candidate
  * DIR/schema.json                type, unit and meaning of every column of both tables
@@ -50,6 +51,10 @@ import tech.tablesaw.api.Table;
 public final class SweepRunner {
     /** Threads of the untrained-network chaos analysis. */
     static final int CHAOS_THREADS = 2;
+    /** The sweep's provenance file in its folder. */
+    static final String JSON = "sweep.json";
+    /** Key of {@value #JSON} that records {@link SweepPlan#shardsPerCandidate()}. */
+    static final String SHARDS_KEY = "shards_per_candidate";
 
     private SweepRunner() {}
 
@@ -141,7 +146,7 @@ public final class SweepRunner {
         }
         List<CandidateSummary> rows = new ArrayList<>();
         for (SweepCandidate c : plan.candidates()) {
-            Table seeds = SeedTables.read(plan.runDir(c));
+            Table seeds = SeedTables.read(plan.runDirs(c));
             UntrainedChaos.Lambda lambda = gain ? lambdas.get(UntrainedChaos.Key.of(plan.experiment(c))) : null;
             rows.add(CandidateSummary.of(c, c.dirName(plan.count()), seeds, lambda));
         }
@@ -186,6 +191,7 @@ public final class SweepRunner {
         o.put("seed", plan.spec().seed());
         o.set("parameters", Json.MAPPER.valueToTree(plan.spec().parameters()));
         o.put("candidates_total", plan.count());
+        o.put(SHARDS_KEY, plan.shardsPerCandidate());
         ArrayNode list = o.putArray("candidates");
         for (SweepCandidate c : plan.candidates()) {
             ObjectNode n = list.addObject();
@@ -193,6 +199,16 @@ public final class SweepRunner {
             n.put("dir", SweepPlan.CANDIDATES + "/" + c.dirName(plan.count()));
             n.set("point", Json.MAPPER.valueToTree(c.point()));
             n.put("config_hash", plan.experiment(c).configHash());
+            if (plan.sharded()) {
+                ArrayNode shards = n.putArray("shards");
+                for (CandidateShard s : plan.shards(c)) {
+                    ObjectNode sn = shards.addObject();
+                    sn.put("index", s.index());
+                    sn.put("dir", plan.dir().relativize(s.dir()).toString());
+                    sn.set("seeds", Json.MAPPER.valueToTree(s.seeds()));
+                    sn.put("config_hash", s.experiment().configHash());
+                }
+            }
             CandidateOutcome out = outcomes.get(c.index());
             n.put("action", out == null ? "pending" : out.action().label());
             if (out != null) {
@@ -211,7 +227,7 @@ public final class SweepRunner {
         ci.put("resamples", CandidateSummary.RESAMPLES);
         ci.put("level", CandidateSummary.LEVEL);
         o.put("wall_seconds", Duration.between(start, Instant.now()).toMillis() / 1000.0);
-        Json.write(plan.dir().resolve("sweep.json"), o);
+        Json.write(plan.dir().resolve(JSON), o);
     }
 
     /** Ends the search once a candidate has failed. */

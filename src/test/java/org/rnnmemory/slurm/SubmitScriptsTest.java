@@ -227,4 +227,98 @@ class SubmitScriptsTest {
         assertTrue(r.out().endsWith("--dependency=afterok:<array job id> " + abs.resolve("slurm/merge.sbatch") + "\n"),
                 r.out());
     }
+
+    @Test
+    void sweepSlurmDryRunInSeedShardsHasOneTaskPerCandidateAndShard() throws IOException {
+        experiment();
+        Path sweep = tmp.resolve("gains.yaml");
+        Files.writeString(sweep, "sweep:\n  experiment: tiny.yaml\n  parameters:\n    network.gain: [0.5, 1.5]\n");
+        Path dir = tmp.resolve("sw");
+        CliRun r = CliRun.of("sweep", sweep.toString(), "--out", dir.toString(), "--slurm", "--shards-per-candidate", "2",
+                "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        Path abs = dir.toAbsolutePath().normalize();
+        Path exp = tmp.resolve("tiny.yaml").toAbsolutePath().normalize();
+        String array = Files.readString(dir.resolve("slurm/array.sbatch"));
+        assertTrue(array.contains("\n#SBATCH --array=0-3\n"), array);
+        // the tiny experiment's seeds 1-3 split as [1] and [2, 3]; task index = candidate * 2 + shard
+        List<String> gains = List.of("0.5", "1.5");
+        List<String> seeds = List.of("[1]", "[2,3]");
+        List<String> labels = List.of("seeds 1", "seeds 2-3");
+        for (int k = 0; k < 4; k++) {
+            String gain = gains.get(k / 2);
+            Path out = abs.resolve("candidates/0" + k / 2 + "-gain-" + gain + "/shards/" + k % 2);
+            String head = "  " + k + ") # gain-" + gain + " " + labels.get(k % 2) + "\n    out=" + out + "\n    cmd=(";
+            assertTrue(array.contains(head), "task " + k + ":\n" + array);
+            String cmd = array.substring(array.indexOf(head) + head.length());
+            cmd = cmd.substring(0, cmd.indexOf('\n') + 1);
+            assertTrue(cmd.endsWith(" run " + exp + " --out " + out + " --no-report --set network.gain=" + gain
+                    + " --set 'seeds=" + seeds.get(k % 2) + "') ;;\n"), cmd);
+        }
+        String merge = Files.readString(dir.resolve("slurm/merge.sbatch"));
+        assertTrue(merge.endsWith(" sweep " + sweep.toAbsolutePath().normalize() + " --out " + abs
+                + " --shards-per-candidate 2\n"), merge);
+        assertTrue(r.out().startsWith("rnnmem-sweep-gains: 4 task(s) to run, 0 already complete\n"), r.out());
+        assertTrue(r.out().contains("(array 0-3; 2 CPU(s), "), r.out());
+
+        // status: one line per candidate and shard
+        assertEquals("task 0   gain-0.5 seeds 1    pending\n"
+                + "task 1   gain-0.5 seeds 2-3  pending\n"
+                + "task 2   gain-1.5 seeds 1    pending\n"
+                + "task 3   gain-1.5 seeds 2-3  pending\n"
+                + "merge    not submitted (dry run)\n", StatusReport.text(dir, Instant.now(), Map.of()));
+
+        // another shard count into the same folder: refused, naming the folder and both values
+        CliRun other = CliRun.of("sweep", sweep.toString(), "--out", dir.toString(), "--slurm", "--shards-per-candidate",
+                "3", "--dry-run");
+        assertEquals(2, other.code());
+        assertEquals("error: " + dir + " holds a Slurm sweep submitted with --shards-per-candidate 2, this one asks for 3; "
+                + "use the same value or another --out\n", other.err());
+        CliRun local = CliRun.of("sweep", sweep.toString(), "--out", dir.toString(), "--dry-run");
+        assertEquals(2, local.code());
+        assertEquals("error: " + dir + " holds a Slurm sweep submitted with --shards-per-candidate 2, this one asks for 1; "
+                + "use the same value or another --out\n", local.err());
+        CliRun bad = CliRun.of("sweep", sweep.toString(), "--out", tmp.resolve("sw4").toString(), "--slurm",
+                "--shards-per-candidate", "4", "--dry-run");
+        assertEquals(2, bad.code());
+        assertEquals("error: --shards-per-candidate 4: must be between 1 and the experiment's 3 seeds\n", bad.err());
+        assertFalse(Files.exists(tmp.resolve("sw4")));
+    }
+
+    @Test
+    void theMergeOfAShardedSweepFindsEveryArrayTasksRunFinished() throws IOException {
+        experiment();
+        Path sweep = tmp.resolve("gains.yaml");
+        Files.writeString(sweep, "sweep:\n  experiment: tiny.yaml\n  parameters:\n    network.gain: [0.5, 1.5]\n");
+        Path dir = tmp.resolve("sw");
+        String[] submit = {"sweep", sweep.toString(), "--out", dir.toString(), "--slurm", "--shards-per-candidate", "2",
+            "--dry-run"};
+        assertEquals(0, CliRun.of(submit).code());
+        // each array task's own command line, run here as Slurm would run it
+        for (ArrayTask t : Submission.read(dir.resolve("slurm")).tasks()) {
+            CliRun task = CliRun.of(t.runArgs().toArray(String[]::new));
+            assertEquals(0, task.code(), t.label() + ": " + task.err());
+        }
+        // the merge job's command: every shard is the run the sweep itself would train, so none retrains
+        String merge = Files.readString(dir.resolve("slurm/merge.sbatch")).strip();
+        List<String> words = List.of(merge.substring(merge.lastIndexOf(" sweep ") + 1).split(" "));
+        assertEquals(List.of("sweep", sweep.toAbsolutePath().normalize().toString(), "--out",
+                dir.toAbsolutePath().normalize().toString(), "--shards-per-candidate", "2"), words);
+        CliRun merged = CliRun.of(words.toArray(String[]::new));
+        assertEquals(0, merged.code(), merged.err());
+        var json = org.rnnmemory.io.Json.MAPPER.readTree(dir.resolve("sweep.json").toFile());
+        assertEquals(2, json.get("shards_per_candidate").asInt());
+        for (var c : json.get("candidates")) {
+            assertEquals("skipped", c.get("action").asText(), c.toString());
+        }
+        List<String> rows = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertEquals(1 + 2 * 3, rows.size(), "2 candidates x 3 seeds");
+        // a resubmission finds every task complete
+        CliRun again = CliRun.of(submit);
+        assertTrue(again.out().startsWith("rnnmem-sweep-gains: 0 task(s) to run, 4 already complete (0, 1, 2, 3)\n"),
+                again.out());
+        // 3 epochs of 24 trials in batches of 6
+        assertEquals("task 0   gain-0.5 seeds 1    completed, 12 updates\n",
+                StatusReport.text(dir, Instant.now(), Map.of()).lines().findFirst().orElseThrow() + "\n");
+    }
 }
