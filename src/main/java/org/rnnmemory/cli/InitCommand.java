@@ -14,7 +14,7 @@ import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.Initializer;
 import org.rnnmemory.model.WeightsIO;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.ExperimentRunner;
 import org.rnnmemory.train.TrainPlan;
 import org.rnnmemory.train.WeightInitializer;
 import picocli.CommandLine.Command;

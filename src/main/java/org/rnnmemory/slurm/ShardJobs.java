@@ -6,8 +6,8 @@ import java.util.List;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.RefusedException;
-import org.rnnmemory.train.ExperimentRunner;
-import org.rnnmemory.train.RunFootprint;
+import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.run.RunFootprint;
 
 /**
  * An experiment's seeds as K shards of one job array: shard k (0-based) takes the k-th of K

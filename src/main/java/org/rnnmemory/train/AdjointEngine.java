@@ -88,7 +88,7 @@ public final class AdjointEngine implements BpttEngine {
     }
 
     /** Memory for the rates of {@code len} steps of R rows, as allocated (whole blocks of {@value #BLOCK} steps). */
-    static long bytesForAllSteps(int len, int rows, int n, DataType type) {
+    public static long bytesForAllSteps(int len, int rows, int n, DataType type) {
         long blocks = (len + BLOCK - 1) / BLOCK;
         return blocks * BLOCK * rows * n * type.width();
     }
@@ -129,7 +129,7 @@ public final class AdjointEngine implements BpttEngine {
      * (g G)^T, the stored rates (as {@link #storedSteps} decides: every step, or a chunk at a time),
      * the one-hot errors of every step, the chunk start states and the per-step buffers.
      */
-    static double nativeBytes(int len, int rows, int seeds, int n, DataType type, int chunkSteps, long rateBytes) {
+    public static double nativeBytes(int len, int rows, int seeds, int n, DataType type, int chunkSteps, long rateBytes) {
         double w = type.width();
         int stored = storedSteps(len, rows, n, type, chunkSteps, rateBytes);
         double blocks = Math.ceil(stored / (double) BLOCK);

@@ -344,7 +344,8 @@ public final class Trainer implements AutoCloseable {
         return engine.compute(EnsembleBatch.of(perSeed, plan.zeroInitialState()), in, out, h0);
     }
 
-    static List<List<Integer>> split(List<Integer> items, int parts) {
+    /** {@code items} split into at most {@code parts} contiguous groups of near-equal size (the workers' seeds). */
+    public static List<List<Integer>> split(List<Integer> items, int parts) {
         int p = Math.min(parts, items.size());
         List<List<Integer>> out = new ArrayList<>();
         int from = 0;

@@ -17,6 +17,7 @@ import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.config.WeightInit;
 import org.rnnmemory.eval.EvalProtocol;
+import org.rnnmemory.run.ExperimentRunner;
 
 /** Initialisation kinds through the trainer: fixed weights stay bit-identical, trained ones move. */
 class InitTrainingTest {

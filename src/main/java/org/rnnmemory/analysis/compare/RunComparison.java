@@ -15,7 +15,7 @@ import org.rnnmemory.report.NotebookExecution;
 import org.rnnmemory.report.ReportFiles;
 
 /**
- * Compares run directories written by {@link org.rnnmemory.train.ExperimentRunner}: checks that
+ * Compares run directories written by {@link org.rnnmemory.run.ExperimentRunner}: checks that
  * they can be compared ({@link RunCompatibility}), then writes into one folder
  *
  * <pre>
