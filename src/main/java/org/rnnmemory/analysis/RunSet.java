@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.run.RunDirectory;

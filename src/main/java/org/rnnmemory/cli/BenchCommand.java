@@ -12,6 +12,7 @@ import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.Evaluator;
 import org.rnnmemory.gpu.CudaInfo;
 import org.rnnmemory.io.Json;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.model.Initializer;
 import org.rnnmemory.run.ExperimentRunner;
 import org.rnnmemory.train.Benchmark;

@@ -25,6 +25,7 @@ import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Provenance;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

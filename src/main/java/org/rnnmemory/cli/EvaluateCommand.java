@@ -15,6 +15,7 @@ import org.rnnmemory.eval.Evaluator;
 import org.rnnmemory.eval.NonFiniteSimulationException;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.WeightsIO;
 import org.rnnmemory.run.RunDirectory;

@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.rnnmemory.config.ConfigValueException;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.Initializer;
 import org.rnnmemory.model.WeightsIO;

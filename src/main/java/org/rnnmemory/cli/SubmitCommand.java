@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rnnmemory.config.ExperimentLoader;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.run.ExperimentRunner;
 import org.rnnmemory.slurm.ArrayJob;
 import org.rnnmemory.slurm.JavaLaunch;

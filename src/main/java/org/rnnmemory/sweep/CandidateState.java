@@ -2,9 +2,9 @@ package org.rnnmemory.sweep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.rnnmemory.cli.UserInputException;
-import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Provenance;
+import org.rnnmemory.io.UserInputException;
+import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.run.RunDirectory;
 
 /**

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.run.RunDirectory;

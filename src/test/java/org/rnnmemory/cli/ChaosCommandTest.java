@@ -17,6 +17,7 @@ import org.rnnmemory.chaos.ChaosResult;
 import org.rnnmemory.chaos.ChaosSettings;
 import org.rnnmemory.chaos.ChaosTable;
 import org.rnnmemory.io.Json;
+import org.rnnmemory.io.UserInputException;
 import tech.tablesaw.api.Table;
 
 class ChaosCommandTest {

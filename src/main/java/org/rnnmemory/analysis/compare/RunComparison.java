@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.TableSchema;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnmemory.analysis.stats.Summary;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.report.Numbers;
 import org.rnnmemory.run.RunDirectory;
