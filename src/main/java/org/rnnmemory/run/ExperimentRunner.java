@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnmemory.io.DoubleArrays;
 import org.rnnmemory.io.Provenance;
 import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ConfigValueException;
@@ -466,14 +467,7 @@ public final class ExperimentRunner {
     }
 
     private static boolean finite(SeedState s) {
-        for (double[] v : new double[][] {s.input(), s.readout()}) {
-            for (double x : v) {
-                if (!Double.isFinite(x)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return DoubleArrays.allFinite(s.input()) && DoubleArrays.allFinite(s.readout());
     }
 
     /** The trained network of a seed, in the plan's data type. */
@@ -501,10 +495,9 @@ public final class ExperimentRunner {
                 precisions.add(e.precision());
             }
         }
-        precisions.sort(Double::compare);
         if (!precisions.isEmpty()) {
-            double median = precisions.size() % 2 == 1 ? precisions.get(precisions.size() / 2)
-                    : 0.5 * (precisions.get(precisions.size() / 2 - 1) + precisions.get(precisions.size() / 2));
+            double median = DoubleArrays.medianOfSorted(precisions.stream().mapToDouble(Double::doubleValue).sorted()
+                    .toArray());
             sb.append(String.format(Locale.ROOT, "median precision %.6f over %d seeds%n", median, precisions.size()));
         }
         sb.append("run directory: ").append(dir).append('\n');
