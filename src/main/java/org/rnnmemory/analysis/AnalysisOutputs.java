@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.TableSchema;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 import tech.tablesaw.api.Table;
 
 /**
@@ -29,14 +28,14 @@ public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Tabl
 
     /** Whether every table and the info file exist. */
     public static boolean present(Path runDir) {
-        Path t = runDir.resolve("tables");
+        Path t = RunDirectory.of(runDir).tables();
         return Files.isRegularFile(t.resolve(Analyzer.INFO)) && Files.isRegularFile(t.resolve(Analyzer.SCHEMA))
                 && AnalysisTables.ALL.stream().allMatch(n -> Files.isRegularFile(t.resolve(n + ".csv")));
     }
 
     /** Reads the analysis of a run directory. */
     public static AnalysisOutputs read(Path runDir) {
-        Path t = runDir.resolve("tables");
+        Path t = RunDirectory.of(runDir).tables();
         JsonNode info;
         try {
             info = Json.MAPPER.readTree(t.resolve(Analyzer.INFO).toFile());
@@ -45,8 +44,7 @@ public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Tabl
         }
         List<Integer> seeds = new ArrayList<>();
         info.get("seeds").forEach(s -> seeds.add(s.asInt()));
-        ExperimentSpec spec = ExperimentLoader.load(runDir.resolve(ExperimentRunner.RESOLVED), List.of())
-                .withSeeds(seeds);
+        ExperimentSpec spec = RunDirectory.of(runDir).spec().withSeeds(seeds);
         TableSchema schema = AnalysisTables.schema(metrics(t),
                 info.path("published_reference").asText());
         Map<String, Table> tables = new LinkedHashMap<>();
@@ -96,6 +94,6 @@ public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Tabl
 
     /** A figure's PNG under the run directory. */
     public Path figure(String name) {
-        return runDir.resolve("figures").resolve(name + ".png");
+        return RunDirectory.of(runDir).figures().resolve(name + ".png");
     }
 }

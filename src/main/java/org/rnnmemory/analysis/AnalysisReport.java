@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.InputFileException;
@@ -15,7 +14,7 @@ import org.rnnmemory.report.NotebookExecution;
 import org.rnnmemory.report.Numbers;
 import org.rnnmemory.report.Report;
 import org.rnnmemory.report.ReportFiles;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -44,16 +43,14 @@ import tech.tablesaw.columns.Column;
  */
 public final class AnalysisReport {
     public static final String INDEX = "index.md";
-    /** Folder of a report inside its run directory. */
-    public static final String IN_RUN_FOLDER = "report";
     /** Folder of an exported report that holds copies of the run directories. */
     public static final String RUNS_FOLDER = "runs";
     /** Tables copied into an exported report. */
     static final List<String> COPIED = List.of(AnalysisTables.ANALYSIS, AnalysisTables.SUMMARY,
             AnalysisTables.CORRELATIONS, AnalysisTables.PUBLISHED, AnalysisTables.INTEGRATION);
     /** Files of a run directory copied into an exported report (besides its seeds/ folder). */
-    static final List<String> RUN_FILES = List.of(ExperimentRunner.RESOLVED, "config.yaml", "run.json",
-            "tables/seeds.csv", "tables/curves.csv", "tables/schema.json");
+    static final List<String> RUN_FILES = List.of(RunDirectory.RESOLVED, RunDirectory.CONFIG, RunDirectory.RUN_JSON,
+            RunDirectory.SEEDS_CSV, RunDirectory.CURVES_CSV, RunDirectory.TABLES + "/" + RunDirectory.SCHEMA);
 
     /** Where a report folder sits. */
     public enum Placement {
@@ -91,9 +88,10 @@ public final class AnalysisReport {
     /** Copies the tables and the run directories into an exported report; the notebook reads the copies. */
     private static AnalysisNotebook.Layout copyInputs(AnalysisOutputs a, Path dir) {
         for (String t : COPIED) {
-            TableSchema.writeCsv(a.table(t), dir.resolve("tables").resolve(t + ".csv"));
+            TableSchema.writeCsv(a.table(t), RunDirectory.of(dir).table(t));
         }
-        copy(a.runDir().resolve("tables").resolve(Analyzer.SCHEMA), dir.resolve("tables").resolve(Analyzer.SCHEMA));
+        copy(RunDirectory.of(a.runDir()).tables().resolve(Analyzer.SCHEMA),
+                RunDirectory.of(dir).tables().resolve(Analyzer.SCHEMA));
         List<String> runs = new ArrayList<>();
         for (Path d : runDirs(a)) {
             String name = uniqueName(runs, "seeds-" + seedLabel(RunSet.open(List.of(d)).seeds().stream()
@@ -105,7 +103,7 @@ public final class AnalysisReport {
                     copy(d.resolve(f), target.resolve(f));
                 }
             }
-            copyTree(d.resolve("seeds"), target.resolve("seeds"));
+            copyTree(RunDirectory.of(d).seedsFolder(), RunDirectory.of(target).seedsFolder());
         }
         return new AnalysisNotebook.Layout(".", runs);
     }
@@ -116,7 +114,7 @@ public final class AnalysisReport {
         a.info().get("run_dirs").forEach(d -> out.add(Path.of(d.asText()).toAbsolutePath().normalize()));
         for (Path d : out) {
             if (!Files.isDirectory(d)) {
-                throw new InputFileException(a.runDir().resolve("tables").resolve(Analyzer.INFO),
+                throw new InputFileException(RunDirectory.of(a.runDir()).tables().resolve(Analyzer.INFO),
                         "names the run directory " + d + ", which does not exist; run 'rnnmem analyze' again");
             }
         }
@@ -168,22 +166,22 @@ public final class AnalysisReport {
      * directories were not kept: the notebook then works from the tables alone and says what is missing.
      */
     public static ReportFiles.Written notebookOnly(Path dir) {
-        Path analysis = dir.resolve("tables").resolve(AnalysisTables.ANALYSIS + ".csv");
+        Path analysis = RunDirectory.of(dir).table(AnalysisTables.ANALYSIS);
         List<String> metrics = header(analysis);
         metrics.removeAll(List.of("seed", "status"));
         List<Path> runs = new ArrayList<>();
-        if (Files.isRegularFile(dir.resolve(ExperimentRunner.RESOLVED))) {
+        if (RunDirectory.isRunDirectory(dir)) {
             runs.add(dir);
         }
         if (Files.isDirectory(dir.resolve(RUNS_FOLDER))) {
             try (Stream<Path> s = Files.list(dir.resolve(RUNS_FOLDER))) {
-                s.filter(d -> Files.isRegularFile(d.resolve(ExperimentRunner.RESOLVED))).sorted().forEach(runs::add);
+                s.filter(RunDirectory::isRunDirectory).sorted().forEach(runs::add);
             } catch (IOException e) {
                 throw new InputFileException(dir.resolve(RUNS_FOLDER), "cannot list: " + e.getMessage());
             }
         }
         ExperimentSpec spec = runs.isEmpty() ? null
-                : ExperimentLoader.load(runs.get(0).resolve(ExperimentRunner.RESOLVED), List.of());
+                : RunDirectory.of(runs.get(0)).spec();
         List<String> rel = runs.stream().map(r -> slashes(dir.relativize(r))).toList();
         String name = spec != null ? spec.name() : dir.toAbsolutePath().normalize().getFileName().toString();
         Path nb = dir.resolve(ReportFiles.NOTEBOOK);

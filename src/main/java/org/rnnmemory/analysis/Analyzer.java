@@ -30,6 +30,7 @@ import org.rnnmemory.io.TableSchema;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.Simulator;
 import org.rnnmemory.model.WeightsIO;
+import org.rnnmemory.run.RunDirectory;
 import tech.tablesaw.api.Table;
 
 /**
@@ -86,7 +87,7 @@ public final class Analyzer {
         Mechanisms mechanisms = new Mechanisms(spec, DynamicsSettings.ANALYZE);
         List<SeedAnalysis> seeds = simulate(runs, spec.evalProtocol(), plan, options, mechanisms, log);
         double simulated = (System.nanoTime() - start) / 1e9;
-        Path tables = runs.outputDir().resolve("tables");
+        Path tables = RunDirectory.of(runs.outputDir()).tables();
         PublishedReference ref = PublishedReference.load();
         List<String> metrics = new ArrayList<>(runs.specMetricNames());
         metrics.addAll(SeedDynamics.METRICS);
@@ -109,8 +110,8 @@ public final class Analyzer {
                 ref.source());
         Json.write(tables.resolve(SCHEMA), schema.toJson());
         List<Path> figures = new ArrayList<>(AnalysisFigures.writeAll(runs, seeds, out, plan,
-                runs.outputDir().resolve("figures")));
-        figures.addAll(mechanisms.write(tables, runs.outputDir().resolve("figures"), analysis));
+                RunDirectory.of(runs.outputDir()).figures()));
+        figures.addAll(mechanisms.write(tables, RunDirectory.of(runs.outputDir()).figures(), analysis));
         double total = (System.nanoTime() - start) / 1e9;
         Json.write(tables.resolve(INFO), info(runs, plan, options, ref, prov, simulated, total, figures));
         log.printf("[analyze] wrote %d tables and %d figures to %s in %.1f s%n", out.size(), figures.size() / 2,

@@ -3,7 +3,7 @@ package org.rnnmemory.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.EvalProtocol;
 

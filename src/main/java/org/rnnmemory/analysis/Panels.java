@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.rnnmemory.io.DoubleArrays;
 import org.rnnmemory.plot.FigureSize;
 import org.rnnmemory.plot.HouseStyle;
 import org.rnnmemory.plot.Palette;
@@ -110,8 +111,7 @@ final class Panels {
         for (int i = 0; i < n; i++) {
             final int k = i;
             double[] v = ys.stream().mapToDouble(y -> y[k]).filter(d -> !Double.isNaN(d)).sorted().toArray();
-            out[i] = v.length == 0 ? Double.NaN
-                    : v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+            out[i] = DoubleArrays.medianOfSorted(v);
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package org.rnnmemory.analysis;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.rnnmemory.cli.UserInputException;
-import org.rnnmemory.config.ExperimentLoader;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.InputFileException;
-import org.rnnmemory.train.ExperimentRunner;
-import org.rnnmemory.train.RunTables;
+import org.rnnmemory.run.RunDirectory;
+import org.rnnmemory.run.RunTables;
 import tech.tablesaw.api.Table;
 
 /**
@@ -100,7 +98,7 @@ public record RunSet(List<Path> dirs, ExperimentSpec spec, List<SeedRecord> seed
         curves.sort((a, b) -> a.seed() != b.seed() ? Integer.compare(a.seed(), b.seed())
                 : Integer.compare(a.update(), b.update()));
         Map<Integer, Path> seedDirs = new LinkedHashMap<>();
-        origin.forEach((s, d) -> seedDirs.put(s, d.resolve("seeds").resolve("seed-" + s)));
+        origin.forEach((s, d) -> seedDirs.put(s, RunDirectory.of(d).seed(s)));
         ExperimentSpec merged = specs.get(0).withSeeds(new ArrayList<>(seeds.keySet()));
         return new RunSet(dirs, merged, new ArrayList<>(seeds.values()), curves, seedDirs);
     }
@@ -124,16 +122,12 @@ public record RunSet(List<Path> dirs, ExperimentSpec spec, List<SeedRecord> seed
     }
 
     private static ExperimentSpec loadSpec(Path dir) {
-        Path resolved = dir.resolve(ExperimentRunner.RESOLVED);
-        if (!Files.isRegularFile(resolved)) {
-            throw new InputFileException(resolved, "not found: " + dir + " is not a run directory");
-        }
-        return ExperimentLoader.load(resolved, List.of());
+        return RunDirectory.of(dir).spec();
     }
 
     private static List<SeedRecord> readSeeds(Path dir, List<String> labels) {
-        Path file = dir.resolve("tables").resolve("seeds.csv");
-        Table t = RunTables.schema(labels).readCsv(RunTables.SEEDS, file);
+        Path file = RunDirectory.of(dir).seedsCsv();
+        Table t = RunDirectory.of(dir).seedsTable(labels);
         if (t.rowCount() == 0) {
             throw new InputFileException(file, "holds no seed rows (a run writes one per seed)");
         }
@@ -158,7 +152,7 @@ public record RunSet(List<Path> dirs, ExperimentSpec spec, List<SeedRecord> seed
     }
 
     private static List<CurveRecord> readCurves(Path dir, List<String> labels) {
-        Table t = RunTables.schema(labels).readCsv(RunTables.CURVES, dir.resolve("tables").resolve("curves.csv"));
+        Table t = RunDirectory.of(dir).curvesTable(labels);
         List<CurveRecord> out = new ArrayList<>(t.rowCount());
         for (int r = 0; r < t.rowCount(); r++) {
             out.add(new CurveRecord(t.intColumn("seed").getInt(r), t.intColumn("update").getInt(r),

@@ -12,6 +12,7 @@ import org.rnnmemory.plot.FigureSize;
 import org.rnnmemory.plot.Figures;
 import org.rnnmemory.plot.HouseStyle;
 import org.rnnmemory.plot.Palette;
+import org.rnnmemory.plot.Points;
 import tech.tablesaw.api.Table;
 
 /**
@@ -157,16 +158,7 @@ public final class ChaosFigures {
     }
 
     private static List<double[]> finite(double[] x, double[] y) {
-        List<Double> fx = new ArrayList<>();
-        List<Double> fy = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(y[i])) {
-                fx.add(x[i]);
-                fy.add(y[i]);
-            }
-        }
-        return List.of(fx.stream().mapToDouble(Double::doubleValue).toArray(),
-                fy.stream().mapToDouble(Double::doubleValue).toArray());
+        return List.of(Points.finiteY(x, y));
     }
 
     private static double[] zeroIfNaN(double[] v) {

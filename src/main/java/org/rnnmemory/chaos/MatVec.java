@@ -1,5 +1,7 @@
 package org.rnnmemory.chaos;
 
+import org.rnnmemory.io.DoubleArrays;
+
 /**
  * Dense row-major matrix times several vectors, reading the matrix once. For the matrix sizes of
  * this package (N up to a few thousand) the product is limited by memory bandwidth, so sharing
@@ -24,25 +26,9 @@ final class MatVec {
                 dot2(a, row, n, x[c], x[c + 1], y[c], y[c + 1], i);
             }
             if (c < cols) {
-                y[c][i] = dot(a, row, n, x[c]);
+                y[c][i] = DoubleArrays.dot(a, row, x[c], n);
             }
         }
-    }
-
-    /** Row . x with four partial sums (fixed order). */
-    static double dot(double[] a, int row, int n, double[] x) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += a[row + j] * x[j];
-            s1 += a[row + j + 1] * x[j + 1];
-            s2 += a[row + j + 2] * x[j + 2];
-            s3 += a[row + j + 3] * x[j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += a[row + j] * x[j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private static void dot2(double[] a, int row, int n, double[] x0, double[] x1, double[] y0, double[] y1,

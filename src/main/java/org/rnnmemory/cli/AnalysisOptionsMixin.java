@@ -1,6 +1,7 @@
 package org.rnnmemory.cli;
 
 import org.rnnmemory.analysis.AnalysisOptions;
+import org.rnnmemory.io.UserInputException;
 import picocli.CommandLine.Option;
 
 /** The options of {@code rnnmem analyze}, shared with {@code rnnmem report}. */

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import org.rnnmemory.chaos.ChaosAnalysis;
 import org.rnnmemory.chaos.ChaosFigures;
 import org.rnnmemory.chaos.ChaosNetwork;
-import org.rnnmemory.chaos.ChaosProvenance;
+import org.rnnmemory.chaos.ChaosRecord;
 import org.rnnmemory.chaos.ChaosReport;
 import org.rnnmemory.chaos.ChaosResult;
 import org.rnnmemory.chaos.ChaosSettings;
@@ -24,6 +24,9 @@ import org.rnnmemory.chaos.ChaosTable;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.Json;
+import org.rnnmemory.io.Provenance;
+import org.rnnmemory.io.UserInputException;
+import org.rnnmemory.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,11 +123,11 @@ public final class ChaosCommand implements Callable<Integer> {
         if (!sets.isEmpty()) {
             throw new UserInputException("--set needs --config");
         }
-        Instant start = Instant.now();
+        Provenance prov = Provenance.capture(Path.of("."));
         List<Double> gainList = parseGains(gains);
         List<Long> seedList = parseSeeds(networkSeeds);
         ChaosStudy study = study(gainList, seedList);
-        Path dir = outputDir(start);
+        Path dir = outputDir(prov.start());
         PrintStream err = System.err;
         List<ChaosResult> results = study.run(r -> {
             synchronized (err) {
@@ -132,7 +135,7 @@ public final class ChaosCommand implements Callable<Integer> {
                         r.gain(), r.networkSeed(), r.lambdaMax(), r.delta0(), r.seconds());
             }
         });
-        write(dir, study, results, start);
+        write(dir, study, results, prov);
         err.println("wrote " + dir);
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
@@ -161,10 +164,10 @@ public final class ChaosCommand implements Callable<Integer> {
         if (threads < 1 || threads > ChaosStudy.MAX_THREADS) {
             throw new UserInputException("--threads must be 1 or 2, found " + threads);
         }
-        Instant start = Instant.now();
+        Provenance prov = Provenance.capture(Path.of("."));
         ChaosNetwork network = network();
         ChaosSettings settings = settings(network.hiddenSize(), network.dtTau());
-        Path dir = outputDir(start);
+        Path dir = outputDir(prov.start());
         ChaosResult r = ChaosAnalysis.run(network, settings);
         List<ChaosResult> results = List.of(r);
         ChaosTable.write(ChaosTable.of(results), dir.resolve("chaos.csv"));
@@ -175,7 +178,8 @@ public final class ChaosCommand implements Callable<Integer> {
         if (!noFigures) {
             ChaosFigures.write(results, dir);
         }
-        Json.write(dir.resolve("run.json"), ChaosProvenance.of(network, settings, start, Instant.now(), "ok"));
+        Json.write(dir.resolve(RunDirectory.RUN_JSON),
+                ChaosRecord.of(prov.finish(Provenance.COMPLETED), ChaosRecord.config(network, settings)));
         System.err.println("wrote " + dir);
         if (json) {
             System.out.println(Json.pretty(r.toJson()));
@@ -225,7 +229,7 @@ public final class ChaosCommand implements Callable<Integer> {
         }
     }
 
-    private void write(Path dir, ChaosStudy study, List<ChaosResult> results, Instant start) {
+    private void write(Path dir, ChaosStudy study, List<ChaosResult> results, Provenance prov) {
         ChaosTable.write(ChaosTable.of(results), dir.resolve("chaos.csv"));
         ChaosTable.write(ChaosTable.summaryByGain(ChaosTable.of(results)), dir.resolve("summary.csv"));
         if (study.settings().spectrum() > 1) {
@@ -234,7 +238,8 @@ public final class ChaosCommand implements Callable<Integer> {
         if (!noFigures) {
             ChaosFigures.write(results, dir);
         }
-        Json.write(dir.resolve("run.json"), ChaosProvenance.of(study, start, Instant.now(), "ok"));
+        Json.write(dir.resolve(RunDirectory.RUN_JSON),
+                ChaosRecord.of(prov.finish(Provenance.COMPLETED), ChaosRecord.config(study)));
     }
 
     /** Comma-separated gains, each finite, >= 0 and distinct. */

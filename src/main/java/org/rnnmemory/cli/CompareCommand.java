@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rnnmemory.analysis.compare.ComparedRun;
 import org.rnnmemory.analysis.compare.RunComparison;
-import org.rnnmemory.config.ExperimentLoader;
-import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.report.Numbers;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,11 +33,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         List<String> names = new ArrayList<>();
         for (Path r : runs) {
-            Path config = r.resolve(ExperimentRunner.RESOLVED);
-            if (!config.toFile().isFile()) {
-                throw new InputFileException(r, "not a run directory: no " + ExperimentRunner.RESOLVED);
-            }
-            names.add(ExperimentLoader.load(config, List.of()).name());
+            names.add(RunDirectory.open(r).spec().name());
         }
         List<String> l = RunComparison.labels(labels, names);
         Path dir = out != null ? out : RunComparison.defaultOut(l);

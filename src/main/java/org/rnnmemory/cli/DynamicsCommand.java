@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.dynamics.DynamicsSettings;
@@ -15,6 +14,7 @@ import org.rnnmemory.dynamics.UntrainedInput;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.WeightsIO;
+import org.rnnmemory.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
 @Command(name = "dynamics", mixinStandardHelpOptions = true,
         description = "Reverse-engineer one network: optimal readout, fixed and slow points, linearisation.")
 public final class DynamicsCommand implements Callable<Integer> {
-    private static final Pattern SEED_DIR = Pattern.compile("seed-(\\d+)");
 
     @Option(names = "--weights", required = true, paramLabel = "DIR",
             description = "Folder with G.npy, I.npy, w.npy, h0.npy and optionally model.json.")
@@ -60,16 +59,14 @@ public final class DynamicsCommand implements Callable<Integer> {
     }
 
     private UntrainedInput untrained(ExperimentSpec spec, CtrnnWeights w) {
-        Path name = weights.toAbsolutePath().normalize().getFileName();
-        Matcher m = SEED_DIR.matcher(name == null ? "" : name.toString());
+        OptionalInt seed = RunDirectory.seedOf(weights);
         if (spec == null) {
             return UntrainedInput.unknown("no experiment configuration (give --config or use RUN_DIR/seeds/seed-N)");
         }
-        if (!m.matches()) {
+        if (seed.isEmpty()) {
             return UntrainedInput.unknown("the model seed is unknown: " + weights + " is not a seeds/seed-N folder");
         }
-        return UntrainedInput.Source.of(spec.withSeeds(List.of(Integer.parseInt(m.group(1)))), w.G())
-                .input(Integer.parseInt(m.group(1)));
+        return UntrainedInput.Source.of(spec.withSeeds(List.of(seed.getAsInt())), w.G()).input(seed.getAsInt());
     }
 
     static String text(Path dir, NetworkDynamics d) {

@@ -1,6 +1,5 @@
 package org.rnnmemory.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.rnnmemory.config.ExperimentLoader;
@@ -16,8 +15,10 @@ import org.rnnmemory.eval.Evaluator;
 import org.rnnmemory.eval.NonFiniteSimulationException;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.WeightsIO;
+import org.rnnmemory.run.RunDirectory;
 import org.rnnmemory.task.TaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,15 +77,8 @@ public final class EvaluateCommand implements Callable<Integer> {
      * @throws UserInputException if the experiment's dt differs from the weights'
      */
     static ExperimentSpec specFor(Path weights, Path config, CtrnnWeights w) {
-        Path cfg = config;
-        if (cfg == null) {
-            Path runDir = weights.toAbsolutePath().normalize().getParent();
-            runDir = runDir == null ? null : runDir.getParent();
-            Path resolved = runDir == null ? null : runDir.resolve("config.resolved.yaml");
-            if (resolved != null && Files.isRegularFile(resolved)) {
-                cfg = resolved;
-            }
-        }
+        Path cfg = config != null ? config
+                : RunDirectory.ofSeedFolder(weights).map(RunDirectory::resolved).orElse(null);
         if (cfg == null) {
             return null;
         }

@@ -17,6 +17,7 @@ import org.rnnmemory.io.RefusedException;
 import org.rnnmemory.io.ResourceFailures;
 import org.rnnmemory.io.RunFailedException;
 import org.rnnmemory.io.RunInterruptedException;
+import org.rnnmemory.io.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

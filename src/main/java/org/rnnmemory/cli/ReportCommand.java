@@ -9,6 +9,7 @@ import org.rnnmemory.analysis.AnalysisReport;
 import org.rnnmemory.analysis.Analyzer;
 import org.rnnmemory.analysis.RunSet;
 import org.rnnmemory.io.RunLock;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.report.ReportFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

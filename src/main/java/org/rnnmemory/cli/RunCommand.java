@@ -15,7 +15,8 @@ import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.ShellWords;
 import org.rnnmemory.report.ReportFiles;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,10 +78,10 @@ public final class RunCommand implements Callable<Integer>, Resumable {
             return 0;
         }
         Analyzer.run(List.of(dir), AnalysisOptions.DEFAULT.fittedTo(spec), System.err);
-        Path report = dir.resolve(AnalysisReport.IN_RUN_FOLDER);
+        Path report = RunDirectory.of(dir).report();
         ReportFiles.Written w = AnalysisReport.export(AnalysisOutputs.read(dir), report, AnalysisReport.Placement.IN_RUN);
         System.err.println("[report] " + w.execution().line());
-        System.out.println("report:   " + w.html() + "   (also analysis.md, index.md; figures in " + dir.resolve("figures")
+        System.out.println("report:   " + w.html() + "   (also analysis.md, index.md; figures in " + RunDirectory.of(dir).figures()
                 + ")");
         System.out.println("notebook: " + w.notebook() + (w.execution().executed() ? "   (executed; open it in Jupyter)"
                 : "   (not executed: " + w.execution().detail() + ")"));

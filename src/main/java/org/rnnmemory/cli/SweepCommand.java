@@ -8,6 +8,7 @@ import org.rnnmemory.chaos.ChaosSettings;
 import org.rnnmemory.config.SweepLoader;
 import org.rnnmemory.config.SweepSpec;
 import org.rnnmemory.io.ShellWords;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.sweep.SweepPlan;
 import org.rnnmemory.sweep.SweepResources;
 import org.rnnmemory.sweep.SweepRunner;

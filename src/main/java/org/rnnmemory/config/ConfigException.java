@@ -1,6 +1,6 @@
 package org.rnnmemory.config;
 
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 
 /**
  * A configuration that cannot be used. The message is one line,

@@ -1,16 +1,13 @@
 package org.rnnmemory.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.rnnmemory.eval.EvalProtocol;
+import org.rnnmemory.io.Provenance;
 import org.rnnmemory.model.ModelParams;
 import org.rnnmemory.task.TaskSpec;
 
@@ -161,14 +158,9 @@ public record ExperimentSpec(String name, List<Integer> seeds, NetworkSection ne
     public static final java.util.Set<String> EXECUTION_KEYS = java.util.Set.of("training.workers",
             "training.rate_memory_gib");
 
-    /** The first 12 hex digits of the SHA-256 of {@link #toResolvedYaml()} (UTF-8). */
+    /** {@link Provenance#hash} of {@link #toResolvedYaml()}: the first 12 hex digits of its SHA-256 (UTF-8). */
     public String configHash() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(toResolvedYaml().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return Provenance.hash(toResolvedYaml());
     }
 
     /**

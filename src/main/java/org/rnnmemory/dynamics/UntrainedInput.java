@@ -3,7 +3,7 @@ package org.rnnmemory.dynamics;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.InputFileException;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.ExperimentRunner;
 import org.rnnmemory.train.TrainPlan;
 import org.rnnmemory.train.WeightInitializer;
 

@@ -8,11 +8,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writes files atomically: the content goes to a temporary file in the same directory, which is
  * then renamed over the target. A killed process leaves either the old file or the new one, never
- * a half-written one.
+ * a half-written one. A directory written whole beside its target is put in place the same way
+ * ({@link #replaceDirectory}).
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -75,6 +79,47 @@ public final class AtomicFiles {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Puts the directory {@code tmp} (a sibling of {@code target}, on the same file system) in place of
+     * {@code target}: renamed over it when there is none, else the old one is first renamed aside,
+     * restored if the second rename fails, and deleted once the new one is in place.
+     */
+    public static void replaceDirectory(Path tmp, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            moveDirectory(tmp, target);
+            return;
+        }
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
+        moveDirectory(target, old);
+        try {
+            moveDirectory(tmp, target);
+        } catch (IOException e) {
+            moveDirectory(old, target);
+            throw e;
+        }
+        deleteRecursively(old);
+    }
+
+    /** Deletes a directory and everything under it; nothing when it does not exist. */
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void moveDirectory(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
         }
     }
 }

@@ -1,11 +1,20 @@
 package org.rnnmemory.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,11 +26,13 @@ import java.util.Map;
  * {@code "running"}; {@link #finish(String)} adds the end time and the final status. Facts that
  * cannot be determined are {@code "unknown"}; an unset environment variable and the end time of a
  * running run are JSON {@code null}. Callers add the resolved configuration, its hash and the
- * seeds to the object returned by {@link #toJson()}.
+ * seeds to the object returned by {@link #toJson()}: the hash under {@code config_hash}, made by
+ * {@link #hash}. {@link #fromJson} reads the object back; {@link #read} reads the provenance keys of
+ * any output's {@code run.json}, leniently, for the commands that report on it.
  *
  * @param start start time
  * @param end end time, or null while running
- * @param status free text, e.g. "running", "completed", "failed: ..."
+ * @param status {@value #RUNNING}, {@value #COMPLETED}, {@value #INTERRUPTED} or "failed: " and the reason
  * @param git commit of the working directory's checkout
  * @param libraries library name to version
  * @param platform Java, OS, CPU, memory, host and thread settings
@@ -29,6 +40,12 @@ import java.util.Map;
  */
 public record Provenance(Instant start, Instant end, String status, Git git, Map<String, String> libraries,
                          Platform platform, Backend backend) {
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String INTERRUPTED = "interrupted";
+    private static final String FAILED = "failed";
+    /** The key of the configuration's hash beside the provenance ({@link #hash}). */
+    public static final String CONFIG_HASH = "config_hash";
 
     public Provenance {
         if (start == null) {
@@ -179,5 +196,135 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
 
     private static String iso(Instant t) {
         return t.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    /** The status of a run that failed for {@code reason}: {@code "failed: REASON"}. */
+    public static String failed(String reason) {
+        return FAILED + ": " + reason;
+    }
+
+    /**
+     * The hash of a configuration's text: the first 12 hex digits of its SHA-256 (UTF-8). Every output
+     * records it under {@value #CONFIG_HASH}.
+     */
+    public static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * The record {@link #toJson()} wrote (keys beside it are ignored).
+     *
+     * @throws IllegalArgumentException naming the first key that is missing or malformed
+     */
+    public static Provenance fromJson(JsonNode o) {
+        Instant start = instant(o, "start_utc");
+        if (start == null) {
+            throw new IllegalArgumentException("start_utc is missing");
+        }
+        JsonNode g = o.path("git");
+        Git git = new Git(g.path("commit").asText(EnvironmentProbes.UNKNOWN),
+                g.path("dirty").isBoolean() ? g.get("dirty").booleanValue() : null);
+        Map<String, String> libs = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("libraries").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            libs.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
+        }
+        JsonNode java = o.path("java");
+        JsonNode os = o.path("os");
+        JsonNode cpu = o.path("cpu");
+        Platform platform = new Platform(text(java, "version"), text(java, "vendor"), text(os, "name"),
+                text(os, "version"), text(os, "arch"), text(cpu, "model"), cpu.path("cores").asInt(),
+                java.path("max_heap_bytes").asLong(), text(o, "hostname"), text(o.path("env"), "OMP_NUM_THREADS"));
+        JsonNode b = o.path("backend");
+        Backend backend = new Backend(text(b, "name"), text(b, "device"), text(b, "blas_vendor"),
+                text(b, "omp_threads"), text(b, "blas_threads"), text(b, "blas_core"), text(b, "blas_core_source"));
+        return new Provenance(start, instant(o, "end_utc"), o.path("status").asText(), git, libs, platform, backend);
+    }
+
+    /**
+     * The provenance keys of an output's {@code run.json}, as far as it has them (an empty file has none).
+     *
+     * @throws InputFileException naming the file if it is missing or not JSON
+     */
+    public static Recorded read(Path runJson) {
+        JsonNode o;
+        try {
+            o = Json.MAPPER.readTree(runJson.toFile());
+        } catch (IOException e) {
+            throw new InputFileException(runJson, "not readable as JSON (" + e.getMessage() + ")", e);
+        }
+        return Recorded.of(o == null ? Json.object() : o);
+    }
+
+    /**
+     * The provenance keys of a {@code run.json} read back. Absent keys read as null (the status as "");
+     * files written by hand or by older versions may lack any of them.
+     *
+     * @param status the status word, or "" when absent
+     * @param start start time, or null
+     * @param end end time, or null (running, or absent)
+     * @param configHash the configuration's hash ({@link #hash}), or null
+     * @param document the whole JSON object, for keys the writer added beside the provenance
+     */
+    public record Recorded(String status, Instant start, Instant end, String configHash, JsonNode document) {
+
+        /** Reads the keys from a parsed {@code run.json}. Malformed times read as null. */
+        public static Recorded of(JsonNode o) {
+            return new Recorded(o.path("status").asText(""), lenientInstant(o, "start_utc"),
+                    lenientInstant(o, "end_utc"), o.hasNonNull(CONFIG_HASH) ? o.get(CONFIG_HASH).asText() : null, o);
+        }
+
+        public boolean completed() {
+            return COMPLETED.equals(status);
+        }
+
+        public boolean interrupted() {
+            return INTERRUPTED.equals(status);
+        }
+
+        public boolean failed() {
+            return status.startsWith(FAILED);
+        }
+
+        /** The reason of a failed run (the status when it gives none); null when the run did not fail. */
+        public String failureReason() {
+            String prefix = FAILED + ": ";
+            return !failed() ? null : status.startsWith(prefix) ? status.substring(prefix.length()) : status;
+        }
+
+        /** end - start, or null when either is unknown. */
+        public Duration took() {
+            return start == null || end == null ? null : Duration.between(start, end);
+        }
+    }
+
+    private static String text(JsonNode o, String key) {
+        JsonNode v = o.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Instant instant(JsonNode o, String key) {
+        JsonNode v = o.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        try {
+            return Instant.parse(v.asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " is no ISO-8601 time: '" + v.asText() + "'", e);
+        }
+    }
+
+    private static Instant lenientInstant(JsonNode o, String key) {
+        try {
+            return instant(o, key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -1,18 +1,16 @@
 package org.rnnmemory.slurm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import org.rnnmemory.io.Json;
+import org.rnnmemory.io.InputFileException;
+import org.rnnmemory.io.Provenance;
 import org.rnnmemory.io.RefusedException;
 import org.rnnmemory.io.RunLock;
-import org.rnnmemory.train.Checkpoint;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
+import org.rnnmemory.run.RunRecord;
 
 /**
  * How far one run directory got, from its files alone: {@code run.json} (status, start time, update
@@ -30,28 +28,29 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
 
     /** The progress of {@code dir} as of {@code now}. */
     public static RunProgress of(Path dir, Instant now) {
-        Path runJson = dir.resolve("run.json");
+        Path runJson = RunDirectory.of(dir).runJson();
         if (!Files.isRegularFile(runJson)) {
             return new RunProgress("pending", -1, -1, -1, "");
         }
-        JsonNode o;
+        RunRecord o;
         try {
-            o = Json.MAPPER.readTree(runJson.toFile());
-        } catch (IOException e) {
-            return new RunProgress("unreadable", -1, -1, -1, runJson + ": " + e.getMessage());
+            o = RunRecord.read(runJson);
+        } catch (InputFileException e) {
+            return new RunProgress("unreadable", -1, -1, -1,
+                    e.getCause() == null ? e.getMessage() : runJson + ": " + e.getCause().getMessage());
         }
-        String status = o.path("status").asText("");
-        int total = o.path("updates_total").asInt(-1);
-        int recorded = o.path("updates_done").asInt(-1);
-        if (status.equals("completed")) {
-            return new RunProgress("completed", recorded, total, -1, "");
+        Provenance.Recorded p = o.provenance();
+        int total = o.updatesTotal();
+        int recorded = o.updatesDone();
+        if (p.completed()) {
+            return new RunProgress(Provenance.COMPLETED, recorded, total, -1, "");
         }
-        if (status.startsWith("failed")) {
-            String reason = status.startsWith("failed: ") ? status.substring("failed: ".length()) : status;
-            return new RunProgress("failed", recorded, total, -1, reason);
+        if (p.failed()) {
+            return new RunProgress("failed", recorded, total, -1, p.failureReason());
         }
-        if (status.equals("interrupted")) {
-            return new RunProgress("interrupted", recorded, total, -1, "by " + o.path("interrupted_by").asText("?"));
+        if (p.interrupted()) {
+            return new RunProgress(Provenance.INTERRUPTED, recorded, total, -1,
+                    "by " + (o.interruptedBy() == null ? "?" : o.interruptedBy()));
         }
         int done = Math.max(recorded, checkpointUpdates(dir));
         if (!locked(dir)) {
@@ -59,27 +58,20 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
                     "run.json says running but no process holds the directory (killed?)");
         }
         long eta = -1;
-        int from = o.path("resumed_from_update").asInt(0);
-        try {
-            Instant start = Instant.parse(o.path("start_utc").asText(""));
-            double seconds = Duration.between(start, now).toMillis() / 1000.0;
+        int from = o.resumedFromUpdate();
+        if (p.start() != null) {
+            double seconds = Duration.between(p.start(), now).toMillis() / 1000.0;
             if (done > from && seconds > 0 && total > 0) {
                 eta = Math.round((total - done) * seconds / (done - from));
             }
-        } catch (DateTimeParseException e) {
-            // no start time: no ETA
         }
         return new RunProgress("running", done, total, eta, "");
     }
 
     /** Updates completed according to the checkpoint, or -1. */
     static int checkpointUpdates(Path dir) {
-        Path file = dir.resolve(ExperimentRunner.CHECKPOINT);
-        if (!Files.isRegularFile(file)) {
-            return -1;
-        }
         try {
-            return Checkpoint.read(file, 1.0).nextUpdate();
+            return RunDirectory.of(dir).checkpointNextUpdate().orElse(-1);
         } catch (RuntimeException e) {
             return -1;
         }

@@ -7,8 +7,8 @@ import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.config.SeedShards;
 import org.rnnmemory.io.RefusedException;
-import org.rnnmemory.train.ExperimentRunner;
-import org.rnnmemory.train.RunFootprint;
+import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.run.RunFootprint;
 
 /**
  * An experiment's seeds as K shards of one job array: shard k (0-based) takes the k-th of K

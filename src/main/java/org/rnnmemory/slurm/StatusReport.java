@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.rnnmemory.io.RefusedException;
+import org.rnnmemory.run.RunDirectory;
 
 /**
  * One line per task of a submission (or for a single run directory): its state from the run
@@ -33,7 +34,7 @@ public final class StatusReport {
     public static String text(Path dir, Instant now, Map<String, String> slurm) {
         Submission sub = Submission.read(dir.resolve("slurm"));
         if (sub == null) {
-            if (Files.isRegularFile(dir.resolve("run.json")) || Files.isRegularFile(dir.resolve("config.resolved.yaml"))) {
+            if (Files.isRegularFile(RunDirectory.of(dir).runJson()) || RunDirectory.isRunDirectory(dir)) {
                 return dir + "  " + RunProgress.of(dir, now).describe() + "\n";
             }
             throw new RefusedException(dir + ": neither a submission (no slurm/" + Submission.FILE

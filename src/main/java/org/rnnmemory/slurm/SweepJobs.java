@@ -6,10 +6,10 @@ import java.util.List;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.RefusedException;
+import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.run.RunFootprint;
 import org.rnnmemory.sweep.CandidateShard;
 import org.rnnmemory.sweep.SweepPlan;
-import org.rnnmemory.train.ExperimentRunner;
-import org.rnnmemory.train.RunFootprint;
 
 /**
  * A sweep's candidates as one job array: task k is {@code rnnmem run} of the swept experiment with the

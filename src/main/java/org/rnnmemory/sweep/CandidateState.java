@@ -1,12 +1,11 @@
 package org.rnnmemory.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.rnnmemory.cli.UserInputException;
-import org.rnnmemory.io.Json;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.io.Provenance;
+import org.rnnmemory.io.UserInputException;
+import org.rnnmemory.io.InputFileException;
+import org.rnnmemory.run.RunDirectory;
 
 /**
  * The state of a candidate's run directory: {@link #NEW} (no run yet), {@link #INTERRUPTED} (a run of
@@ -23,22 +22,21 @@ enum CandidateState {
      * @throws UserInputException if {@code dir} holds a run of another configuration
      */
     static CandidateState of(Path dir, String configHash) {
-        Path runJson = dir.resolve("run.json");
+        Path runJson = RunDirectory.of(dir).runJson();
         if (!Files.isRegularFile(runJson)) {
-            return Files.isRegularFile(dir.resolve(ExperimentRunner.RESOLVED)) ? INTERRUPTED : NEW;
+            return RunDirectory.isRunDirectory(dir) ? INTERRUPTED : NEW;
         }
-        JsonNode run;
+        Provenance.Recorded run;
         try {
-            run = Json.MAPPER.readTree(runJson.toFile());
-        } catch (IOException e) {
-            throw new UserInputException(runJson + ": not readable as JSON (" + e.getMessage()
-                    + "); remove the candidate directory to retrain it");
+            run = Provenance.read(runJson);
+        } catch (InputFileException e) {
+            throw new UserInputException(e.getMessage() + "; remove the candidate directory to retrain it");
         }
-        String hash = run.path("config_hash").asText("");
+        String hash = run.configHash() == null ? "" : run.configHash();
         if (!hash.equals(configHash)) {
             throw new UserInputException(dir + " holds a run of another configuration (config hash '" + hash
                     + "', this candidate's is '" + configHash + "'); use another --out or remove that directory");
         }
-        return "completed".equals(run.path("status").asText()) ? FINISHED : INTERRUPTED;
+        return run.completed() ? FINISHED : INTERRUPTED;
     }
 }

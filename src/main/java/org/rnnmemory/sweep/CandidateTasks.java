@@ -20,8 +20,8 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.rnnmemory.run.ExperimentRunner;
 import org.rnnmemory.sweep.CandidateOutcome.Action;
-import org.rnnmemory.train.ExperimentRunner;
 
 /**
  * Arbiter {@link TaskCreator} of a sweep: the task of a candidate trains its experiment (every seed)

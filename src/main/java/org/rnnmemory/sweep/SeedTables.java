@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rnnmemory.analysis.stats.Summary;
 import org.rnnmemory.io.InputFileException;
-import org.rnnmemory.train.RunTables;
+import org.rnnmemory.run.RunDirectory;
+import org.rnnmemory.run.RunTables;
 import tech.tablesaw.api.Table;
 
 /**
@@ -20,7 +21,7 @@ final class SeedTables {
 
     /** {@code RUN_DIR/tables/seeds.csv}. */
     static Path file(Path runDir) {
-        return runDir.resolve("tables").resolve("seeds.csv");
+        return RunDirectory.of(runDir).seedsCsv();
     }
 
     /** The table, typed by {@link RunTables#schema} (durations taken from its {@code loss_<d>} columns). */
@@ -40,7 +41,7 @@ final class SeedTables {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
         }
-        return RunTables.schema(labels).readCsv(RunTables.SEEDS, f);
+        return RunDirectory.of(runDir).seedsTable(labels);
     }
 
     /**

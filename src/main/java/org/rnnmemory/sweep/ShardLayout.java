@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.RefusedException;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 
 /**
  * Refuses a sweep whose output folder holds candidates run with another number of shards per
@@ -34,7 +34,7 @@ final class ShardLayout {
         }
         for (SweepCandidate c : plan.candidates()) {
             Path dir = plan.runDir(c);
-            boolean ownRun = Files.exists(dir.resolve("run.json")) || Files.exists(dir.resolve(ExperimentRunner.RESOLVED));
+            boolean ownRun = Files.exists(RunDirectory.of(dir).runJson()) || RunDirectory.isRunDirectory(dir);
             int highest = highestShard(dir.resolve(CandidateShard.SHARDS));
             if (ownRun && k > 1) {
                 throw refused(dir, "1", k);

@@ -14,6 +14,7 @@ import org.rnnmemory.plot.FigureSize;
 import org.rnnmemory.plot.Figures;
 import org.rnnmemory.plot.HouseStyle;
 import org.rnnmemory.plot.Palette;
+import org.rnnmemory.plot.Points;
 
 /**
  * The figure {@code precision_vs_gain} (PNG and SVG) of a sweep over {@code network.gain}: per
@@ -262,15 +263,8 @@ final class SweepFigure {
 
     /** Adds the points with a finite y; null (nothing added) when there are none. */
     static XYSeries finite(XYChart c, String name, double[] x, double[] y) {
-        List<Double> fx = new ArrayList<>();
-        List<Double> fy = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(y[i])) {
-                fx.add(x[i]);
-                fy.add(y[i]);
-            }
-        }
-        return fx.isEmpty() ? null : c.addSeries(name, toArray(fx), toArray(fy));
+        double[][] p = Points.finiteY(x, y);
+        return p[0].length == 0 ? null : c.addSeries(name, p[0], p[1]);
     }
 
     /** log10 of a positive value; NaN otherwise (not drawn). */

@@ -15,6 +15,7 @@ import org.rnnmemory.report.NotebookWriter;
 import org.rnnmemory.report.Numbers;
 import org.rnnmemory.report.Report;
 import org.rnnmemory.report.ReportFiles;
+import org.rnnmemory.run.RunDirectory;
 import tech.tablesaw.api.Table;
 
 /**
@@ -193,10 +194,12 @@ final class SweepReport {
         double total = 0;
         for (CandidateShard s : plan.shards()) {
             try {
-                var run = org.rnnmemory.io.Json.MAPPER.readTree(s.dir().resolve("run.json").toFile());
-                total += Duration.between(java.time.Instant.parse(run.get("start_utc").asText()),
-                        java.time.Instant.parse(run.get("end_utc").asText())).toMillis() / 1000.0;
-            } catch (java.io.IOException | RuntimeException e) {
+                Duration took = Provenance.read(RunDirectory.of(s.dir()).runJson()).took();
+                if (took == null) {
+                    return Double.NaN;
+                }
+                total += took.toMillis() / 1000.0;
+            } catch (RuntimeException e) {
                 return Double.NaN;
             }
         }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.rnnmemory.io.MemoryNeed;
 import org.rnnmemory.io.ResourceCheck;
-import org.rnnmemory.train.ExperimentRunner;
-import org.rnnmemory.train.RunFootprint;
+import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.run.RunFootprint;
 
 /**
  * The memory and disk of a sweep: candidates (and a sharded candidate's shards) run one at a time, so

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.rnnmemory.config.SweepSpec;
 import org.rnnmemory.io.TableSchema;
-import org.rnnmemory.train.RunTables;
+import org.rnnmemory.run.RunTables;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;

@@ -4,13 +4,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -21,6 +18,7 @@ import org.datavec.api.writable.FloatWritable;
 import org.datavec.api.writable.IntWritable;
 import org.datavec.api.writable.Text;
 import org.datavec.api.writable.Writable;
+import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -120,9 +118,9 @@ public final class TrialDatasets {
             Files.createDirectory(tmp);
             try {
                 writeInto(tmp, trials, info);
-                replace(tmp, target);
+                AtomicFiles.replaceDirectory(tmp, target);
             } finally {
-                deleteRecursively(tmp);
+                AtomicFiles.deleteRecursively(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dataset " + dir + ": " + e.getMessage(), e);
@@ -247,40 +245,5 @@ public final class TrialDatasets {
 
     private static Path sibling(Path target, String kind) {
         return target.resolveSibling("." + target.getFileName() + "." + kind + "-" + UUID.randomUUID());
-    }
-
-    private static void replace(Path tmp, Path target) throws IOException {
-        if (!Files.exists(target)) {
-            move(tmp, target);
-            return;
-        }
-        Path old = sibling(target, "old");
-        move(target, old);
-        try {
-            move(tmp, target);
-        } catch (IOException e) {
-            move(old, target);
-            throw e;
-        }
-        deleteRecursively(old);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

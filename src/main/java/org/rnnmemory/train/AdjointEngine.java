@@ -1,5 +1,7 @@
 package org.rnnmemory.train;
 
+import static org.rnnmemory.io.DoubleArrays.allFinite;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,7 +90,7 @@ public final class AdjointEngine implements BpttEngine {
     }
 
     /** Memory for the rates of {@code len} steps of R rows, as allocated (whole blocks of {@value #BLOCK} steps). */
-    static long bytesForAllSteps(int len, int rows, int n, DataType type) {
+    public static long bytesForAllSteps(int len, int rows, int n, DataType type) {
         long blocks = (len + BLOCK - 1) / BLOCK;
         return blocks * BLOCK * rows * n * type.width();
     }
@@ -129,7 +131,7 @@ public final class AdjointEngine implements BpttEngine {
      * (g G)^T, the stored rates (as {@link #storedSteps} decides: every step, or a chunk at a time),
      * the one-hot errors of every step, the chunk start states and the per-step buffers.
      */
-    static double nativeBytes(int len, int rows, int seeds, int n, DataType type, int chunkSteps, long rateBytes) {
+    public static double nativeBytes(int len, int rows, int seeds, int n, DataType type, int chunkSteps, long rateBytes) {
         double w = type.width();
         int stored = storedSteps(len, rows, n, type, chunkSteps, rateBytes);
         double blocks = Math.ceil(stored / (double) BLOCK);
@@ -343,7 +345,7 @@ public final class AdjointEngine implements BpttEngine {
         double a = params.alpha();
         int len = batch.steps() - batch.start();
         int chunks = (len + stored - 1) / stored;
-        float[][] wf = buf.axpy != null && finite(w) ? floats(w) : null;
+        float[][] wf = buf.axpy != null && allFinite(w) ? floats(w) : null;
         INDArray ghNext = buf.ghNext.assign(0);
         INDArray gr = buf.gr;
         INDArray pulse = buf.pulse.assign(0);
@@ -398,17 +400,6 @@ public final class AdjointEngine implements BpttEngine {
             Nd4j.getExecutioner().exec(new BroadcastMulOp(gr, buf.inputs, buf.scaled, 0));
             pulse.addi(buf.scaled);
         }
-    }
-
-    private static boolean finite(double[][] v) {
-        for (double[] row : v) {
-            for (double x : row) {
-                if (!Double.isFinite(x)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static float[][] floats(double[][] v) {

@@ -1,5 +1,7 @@
 package org.rnnmemory.train;
 
+import static org.rnnmemory.io.DoubleArrays.allFinite;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -221,23 +223,14 @@ public final class Checkpoint {
         if (s.status == SeedState.Status.DIVERGED ? s.divergedAt < 0 || s.divergedAt >= next : s.divergedAt != -1) {
             throw bad(file, at + "status " + s.status + " with diverged_at " + s.divergedAt);
         }
-        if (s.status != SeedState.Status.DIVERGED && !(finite(s.input) && finite(s.readout)
-                && (s.initialState == null || finite(s.initialState)))) {
+        if (s.status != SeedState.Status.DIVERGED && !(allFinite(s.input) && allFinite(s.readout)
+                && (s.initialState == null || allFinite(s.initialState)))) {
             throw bad(file, at + "non-finite weights for a seed that has not diverged");
         }
     }
 
     private static InputFileException bad(Path file, String problem) {
         return new InputFileException(file, "corrupt checkpoint: " + problem);
-    }
-
-    private static boolean finite(double[] v) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A count of items of at least {@code itemBytes} bytes each, which must fit in the file. */

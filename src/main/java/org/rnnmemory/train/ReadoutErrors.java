@@ -1,6 +1,7 @@
 package org.rnnmemory.train;
 
 import java.util.Arrays;
+import org.rnnmemory.io.DoubleArrays;
 
 /**
  * The readout side of one adjoint-engine update, in double precision, row by row in a fixed order:
@@ -59,7 +60,7 @@ final class ReadoutErrors {
         int seed = batch.seedOfRow(i);
         double[] wr = w[seed];
         int n = wr.length;
-        double err = dot(rates, off, wr, n) - batch.y()[i][t];
+        double err = DoubleArrays.dot(rates, off, wr, n) - batch.y()[i][t];
         loss[seed] += batch.rowWeight()[i] * err * err;
         double ei = 2 * batch.rowWeight()[i] * err;
         if (errors != null) {
@@ -91,22 +92,4 @@ final class ReadoutErrors {
         return target;
     }
 
-    /** Sum of a[off + c] b[c] over c < n, in four interleaved partial sums. */
-    static double dot(double[] a, int off, double[] b, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int c = 0;
-        for (; c + 3 < n; c += 4) {
-            s0 += a[off + c] * b[c];
-            s1 += a[off + c + 1] * b[c + 1];
-            s2 += a[off + c + 2] * b[c + 2];
-            s3 += a[off + c + 3] * b[c + 3];
-        }
-        for (; c < n; c++) {
-            s0 += a[off + c] * b[c];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
 }

@@ -1,5 +1,7 @@
 package org.rnnmemory.train;
 
+import static org.rnnmemory.io.DoubleArrays.allFinite;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -302,7 +304,7 @@ public final class Trainer implements AutoCloseable {
             s.adamReadout.step(s.readout, gw, f32);
         }
         s.updates = update + 1;
-        if (!finite(s.input) || !finite(s.readout)) {
+        if (!allFinite(s.input) || !allFinite(s.readout)) {
             s.status = SeedState.Status.DIVERGED;
             s.divergedAt = update;
         }
@@ -310,16 +312,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private static boolean finite(Gradients r, int k) {
-        return Double.isFinite(r.loss()[k]) && finite(r.gradInput()[k]) && finite(r.gradReadout()[k]);
-    }
-
-    private static boolean finite(double[] v) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                return false;
-            }
-        }
-        return true;
+        return Double.isFinite(r.loss()[k]) && allFinite(r.gradInput()[k]) && allFinite(r.gradReadout()[k]);
     }
 
     private Gradients compute(BpttEngine engine, List<Integer> group, int update) {
@@ -344,7 +337,8 @@ public final class Trainer implements AutoCloseable {
         return engine.compute(EnsembleBatch.of(perSeed, plan.zeroInitialState()), in, out, h0);
     }
 
-    static List<List<Integer>> split(List<Integer> items, int parts) {
+    /** {@code items} split into at most {@code parts} contiguous groups of near-equal size (the workers' seeds). */
+    public static List<List<Integer>> split(List<Integer> items, int parts) {
         int p = Math.min(parts, items.size());
         List<List<Integer>> out = new ArrayList<>();
         int from = 0;

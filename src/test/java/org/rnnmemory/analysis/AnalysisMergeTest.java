@@ -1,21 +1,20 @@
 package org.rnnmemory.analysis;
 
 import org.rnnmemory.cli.CliRun;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 import tech.tablesaw.api.Table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Merging run directories: configs must agree except in seeds, and no seed may come twice. */
 class AnalysisMergeTest {
@@ -28,7 +27,7 @@ class AnalysisMergeTest {
         Path dir = tmp.resolve(name);
         Files.createDirectories(dir);
         ExperimentSpec spec = ExperimentLoader.parse(yaml, name + ".yaml", List.of());
-        Files.writeString(dir.resolve(ExperimentRunner.RESOLVED), spec.toResolvedYaml());
+        Files.writeString(dir.resolve(RunDirectory.RESOLVED), spec.toResolvedYaml());
         return dir;
     }
 

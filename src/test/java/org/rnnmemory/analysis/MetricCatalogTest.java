@@ -14,7 +14,7 @@ import org.rnnmemory.eval.Metric;
 import org.rnnmemory.eval.SpecMetrics;
 import org.rnnmemory.io.TableSchema;
 import org.rnnmemory.plot.HouseStyle;
-import org.rnnmemory.train.RunTables;
+import org.rnnmemory.run.RunTables;
 
 /** The metric catalogue: one entry per table column, shared by the tables' schemas and the figures' axes. */
 class MetricCatalogTest {

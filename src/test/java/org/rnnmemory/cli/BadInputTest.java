@@ -3,7 +3,6 @@ package org.rnnmemory.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,8 +18,9 @@ import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.Npy;
 import org.rnnmemory.io.ResourceCheck;
+import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 import org.rnnmemory.train.Checkpoint;
-import org.rnnmemory.train.ExperimentRunner;
 import org.rnnmemory.train.Trainer;
 
 /**
@@ -152,7 +152,7 @@ class BadInputTest {
     void aDamagedCheckpointIsRefusedAndTheRunLeftAsItWas() throws Exception {
         Path copy = tmp.resolve("damaged");
         Trees.copy(run, copy);
-        Path ckpt = copy.resolve(ExperimentRunner.CHECKPOINT);
+        Path ckpt = copy.resolve(RunDirectory.CHECKPOINT);
         byte[] b = Files.readAllBytes(ckpt);
         b[b.length / 2] ^= 0x10;
         Files.write(ckpt, b);
@@ -168,7 +168,7 @@ class BadInputTest {
         Path copy = tmp.resolve("other-seeds");
         Trees.copy(run, copy);
         ExperimentSpec spec = ExperimentLoader.load(experiment, List.of());
-        Path ckpt = copy.resolve(ExperimentRunner.CHECKPOINT);
+        Path ckpt = copy.resolve(RunDirectory.CHECKPOINT);
         try (Trainer t = new Trainer(ExperimentRunner.plan(spec).withSeeds(List.of(1, 2)), null, null)) {
             Checkpoint.write(ckpt, spec.configHash(), t, 0.01);
         }

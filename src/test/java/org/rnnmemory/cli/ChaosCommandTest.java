@@ -12,11 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnmemory.chaos.ChaosAnalysis;
-import org.rnnmemory.chaos.ChaosProvenance;
+import org.rnnmemory.chaos.ChaosRecord;
 import org.rnnmemory.chaos.ChaosResult;
 import org.rnnmemory.chaos.ChaosSettings;
 import org.rnnmemory.chaos.ChaosTable;
 import org.rnnmemory.io.Json;
+import org.rnnmemory.io.UserInputException;
 import tech.tablesaw.api.Table;
 
 class ChaosCommandTest {
@@ -58,13 +59,13 @@ class ChaosCommandTest {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
         JsonNode run = Json.MAPPER.readTree(dir.resolve("run.json").toFile());
-        assertEquals("ok", run.get("status").asText());
+        assertEquals("completed", run.get("status").asText());
         assertEquals(50, run.get("config").get("settings").get("hidden_size").asInt());
         assertEquals(2, run.get("config").get("network_seeds").size());
-        assertFalse(run.get("environment").get("java").asText().isEmpty());
+        assertFalse(run.get("java").get("version").asText().isEmpty());
 
         // provenance is enough to reproduce a result exactly
-        ChaosSettings settings = ChaosProvenance.settings(run);
+        ChaosSettings settings = ChaosRecord.settings(run);
         ChaosResult again = ChaosAnalysis.run(run.get("config").get("gains").get(1).asDouble(),
                 run.get("config").get("network_seeds").get(1).asLong(), settings);
         assertEquals(array.get(3).get("lambda_max").asDouble(), again.lambdaMax(), 0.0);

@@ -2,7 +2,6 @@ package org.rnnmemory.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnmemory.io.Npy;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 
 /**
  * Seeded fuzzing of every input a user hands the CLI: experiment YAML, sweep YAML, {@code .npy} files
@@ -167,7 +166,7 @@ class InputFuzzTest {
         Path sweep = cases.resolve("case-sweep.yaml");
         Path fuzzYaml = cases.resolve("fuzz.yaml");
         byte[] vectorBytes = Files.readAllBytes(cases.resolve("F.npy"));
-        Path ckpt = run.resolve(ExperimentRunner.CHECKPOINT);
+        Path ckpt = run.resolve(RunDirectory.CHECKPOINT);
         byte[] checkpoint = Files.readAllBytes(ckpt);
         String[] files = {"G.npy", "I.npy", "w.npy", "h0.npy"};
         int[] resumed = {0};
@@ -200,7 +199,7 @@ class InputFuzzTest {
         });
         families.put("checkpoint", (k, rng) -> {
             Files.write(ckpt, mutateCheckpoint(checkpoint, rng));
-            boolean ok = check("checkpoint", k, "", ExperimentRunner.CHECKPOINT, true, "run", fuzzYaml.toString(),
+            boolean ok = check("checkpoint", k, "", RunDirectory.CHECKPOINT, true, "run", fuzzYaml.toString(),
                     "--out", run.toString(), "--resume", "--dry-run");
             if (ok && resumed[0] < 3) {
                 // a checkpoint that passes every check must also resume

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Npy;
 import org.rnnmemory.io.RunLock;
+import org.rnnmemory.run.RunDirectory;
 import org.rnnmemory.train.Checkpoint;
-import org.rnnmemory.train.ExperimentRunner;
 
 /**
  * The CLI with real processes: a second process refused by a directory's lock, SIGINT and SIGTERM
@@ -67,7 +66,7 @@ class ProcessesTest {
         ChildCli b = run("b");
         ChildCli c = run("c");
         Path dirA = tmp.resolve("a");
-        a.awaitFile(dirA.resolve(ExperimentRunner.CHECKPOINT), LIMIT);
+        a.awaitFile(dirA.resolve(RunDirectory.CHECKPOINT), LIMIT);
 
         // a second process is refused while A trains, naming the directory and A
         String held = Pattern.quote(dirA.toString()) + " is in use by another rnnmem process \\(pid " + a.pid()
@@ -91,9 +90,9 @@ class ProcessesTest {
         Path dirB = tmp.resolve("b");
         Path dirC = tmp.resolve("c");
         a.signal("INT");
-        b.awaitFile(dirB.resolve(ExperimentRunner.CHECKPOINT), LIMIT);
+        b.awaitFile(dirB.resolve(RunDirectory.CHECKPOINT), LIMIT);
         b.signal("TERM");
-        c.awaitFile(dirC.resolve(ExperimentRunner.CHECKPOINT), LIMIT);
+        c.awaitFile(dirC.resolve(RunDirectory.CHECKPOINT), LIMIT);
         c.signal("KILL");
 
         // the update in progress is abandoned, a checkpoint saved, and the resume command printed
@@ -108,7 +107,7 @@ class ProcessesTest {
         assertEquals("interrupted", info.get("status").asText());
         assertEquals("SIGINT", info.get("interrupted_by").asText());
         assertEquals(reached, info.get("updates_done").asInt());
-        assertEquals(reached, Checkpoint.read(dirA.resolve(ExperimentRunner.CHECKPOINT), 0.01).nextUpdate());
+        assertEquals(reached, Checkpoint.read(dirA.resolve(RunDirectory.CHECKPOINT), 0.01).nextUpdate());
 
         assertEquals(143, b.waitFor(LIMIT), b.stderr());
         assertTrue(lastLine(b.stderr()).matches("tiny: interrupted by SIGTERM at update \\d+ of 60; checkpoint saved, "
@@ -183,6 +182,6 @@ class ProcessesTest {
                 + " --resume --no-resource-check", lastLine(failed.stderr()));
         assertFalse(failed.stderr().contains("\tat "), failed.stderr());
         assertEquals("failed: out of memory (Java heap space)", runJson(failedDir).get("status").asText());
-        assertEquals(2, Checkpoint.read(failedDir.resolve(ExperimentRunner.CHECKPOINT), 0.01).nextUpdate());
+        assertEquals(2, Checkpoint.read(failedDir.resolve(RunDirectory.CHECKPOINT), 0.01).nextUpdate());
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 
 /** Every class of configuration error names the file (or --set argument), the line and the key. */
 class ConfigErrorsTest {

@@ -3,7 +3,6 @@ package org.rnnmemory.slurm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,9 @@ import org.rnnmemory.cli.TinyExperiment;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.io.MemoryNeed;
 import org.rnnmemory.io.RunLock;
-import org.rnnmemory.train.ExperimentRunner;
-import org.rnnmemory.train.RunFootprint;
+import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
+import org.rnnmemory.run.RunFootprint;
 
 /**
  * {@code submit --dry-run} needs no Slurm: the scripts' content, array range, dependency and per-task
@@ -161,7 +161,7 @@ class SubmitScriptsTest {
         // shard 0: running (locked by another thread), its checkpoint 12 of 24 updates after 60 s -> ETA 60 s
         Path shard0 = dir.resolve("shards/0");
         Files.createDirectories(shard0);
-        Files.copy(shard1.resolve(ExperimentRunner.CHECKPOINT), shard0.resolve(ExperimentRunner.CHECKPOINT));
+        Files.copy(shard1.resolve(RunDirectory.CHECKPOINT), shard0.resolve(RunDirectory.CHECKPOINT));
         Instant now = Instant.parse("2026-01-02T03:05:00Z");
         Files.writeString(shard0.resolve("run.json"), "{\"status\" : \"running\", \"start_utc\" : \"2026-01-02T03:04:00Z\","
                 + " \"updates_total\" : 24, \"resumed_from_update\" : 0, \"updates_done\" : 0}");

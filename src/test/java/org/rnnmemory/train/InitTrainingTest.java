@@ -12,11 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.config.WeightInit;
 import org.rnnmemory.eval.EvalProtocol;
+import org.rnnmemory.run.ExperimentRunner;
 
 /** Initialisation kinds through the trainer: fixed weights stay bit-identical, trained ones move. */
 class InitTrainingTest {

@@ -3,7 +3,6 @@ package org.rnnmemory.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,8 @@ import org.rnnmemory.cli.TinyExperiment;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.Npy;
+import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 
 /**
  * A stop in the middle of an epoch (as a signal causes) leaves the state of the last completed update;
@@ -34,7 +35,7 @@ class MidEpochResumeTest {
         TrainPlan plan = ExperimentRunner.plan(spec);
         Path resumed = tmp.resolve("resumed");
         Files.createDirectories(resumed);
-        Files.writeString(resumed.resolve(ExperimentRunner.RESOLVED), spec.toResolvedYaml());
+        Files.writeString(resumed.resolve(RunDirectory.RESOLVED), spec.toResolvedYaml());
         int stopAfter = plan.updatesPerEpoch() + 2;
         try (Trainer t = new Trainer(plan, null, null)) {
             int[] done = {0};
@@ -51,7 +52,7 @@ class MidEpochResumeTest {
             });
             assertFalse(finished);
             assertEquals(stopAfter, t.nextUpdate());
-            Checkpoint.write(resumed.resolve(ExperimentRunner.CHECKPOINT), spec.configHash(), t, plan.learningRate());
+            Checkpoint.write(resumed.resolve(RunDirectory.CHECKPOINT), spec.configHash(), t, plan.learningRate());
         }
         CliRun b = CliRun.of("run", experiment.toString(), "--out", resumed.toString(), "--resume");
         assertEquals(0, b.code(), b.err());

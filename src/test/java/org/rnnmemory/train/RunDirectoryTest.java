@@ -2,11 +2,6 @@ package org.rnnmemory.train;
 
 import org.rnnmemory.cli.CliRun;
 import org.rnnmemory.cli.TinyExperiment;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +14,13 @@ import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Npy;
+import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 import tech.tablesaw.api.Table;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A whole run through the CLI: the run directory's contract, reproducibility and resume. */
 class RunDirectoryTest {
@@ -126,14 +127,14 @@ class RunDirectoryTest {
         ExperimentSpec spec = ExperimentLoader.load(experiment, List.of());
         Path resumed = tmp.resolve("resumed");
         Files.createDirectories(resumed);
-        Files.writeString(resumed.resolve(ExperimentRunner.RESOLVED), spec.toResolvedYaml());
+        Files.writeString(resumed.resolve(RunDirectory.RESOLVED), spec.toResolvedYaml());
         TrainPlan plan = ExperimentRunner.plan(spec);
         try (Trainer t = new Trainer(plan, null, null)) {
             t.train(new Trainer.Listener() {
                 @Override
                 public void onEpoch(int epoch, Trainer trainer) {
                     if (epoch == 0) {
-                        Checkpoint.write(resumed.resolve(ExperimentRunner.CHECKPOINT), spec.configHash(), trainer,
+                        Checkpoint.write(resumed.resolve(RunDirectory.CHECKPOINT), spec.configHash(), trainer,
                                 plan.learningRate());
                         throw new IllegalStateException("killed after the first epoch");
                     }

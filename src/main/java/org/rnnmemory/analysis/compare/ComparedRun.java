@@ -1,15 +1,13 @@
 package org.rnnmemory.analysis.compare;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.InputFileException;
-import org.rnnmemory.train.ExperimentRunner;
-import org.rnnmemory.train.RunTables;
+import org.rnnmemory.run.RunDirectory;
+import org.rnnmemory.run.RunTables;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
@@ -24,28 +22,19 @@ import tech.tablesaw.api.Table;
  */
 public record ComparedRun(String label, Path dir, ExperimentSpec spec, Table seeds) {
 
-    /** Path of the per-seed table inside a run directory. */
-    public static final String SEEDS_CSV = "tables/seeds.csv";
-
     /**
      * Reads a run directory.
      *
      * @throws InputFileException if the directory, its resolved config or its seeds table is missing or unreadable
      */
     public static ComparedRun load(Path dir, String label) {
-        if (!Files.isDirectory(dir)) {
-            throw new InputFileException(dir, "not a run directory (not found)");
-        }
-        Path config = dir.resolve(ExperimentRunner.RESOLVED);
-        if (!Files.isRegularFile(config)) {
-            throw new InputFileException(dir, "not a run directory: no " + ExperimentRunner.RESOLVED);
-        }
-        ExperimentSpec spec = ExperimentLoader.load(config, List.of());
+        RunDirectory run = RunDirectory.open(dir);
+        ExperimentSpec spec = run.spec();
         List<String> durations = spec.evalProtocol().durationLabels();
-        Table seeds = RunTables.schema(durations).readCsv(RunTables.SEEDS, dir.resolve(SEEDS_CSV));
+        Table seeds = run.seedsTable(durations);
         for (String column : RunTables.schema(durations).columns(RunTables.SEEDS).keySet()) {
             if (!seeds.columnNames().contains(column)) {
-                throw new InputFileException(dir.resolve(SEEDS_CSV), "no column '" + column + "'");
+                throw new InputFileException(run.seedsCsv(), "no column '" + column + "'");
             }
         }
         return new ComparedRun(label, dir, spec, seeds);

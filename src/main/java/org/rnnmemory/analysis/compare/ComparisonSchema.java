@@ -3,7 +3,7 @@ package org.rnnmemory.analysis.compare;
 import java.util.List;
 import java.util.Map;
 import org.rnnmemory.io.TableSchema;
-import org.rnnmemory.train.RunTables;
+import org.rnnmemory.run.RunTables;
 
 /** Type, unit and meaning of every column of the comparison tables; written as {@code schema.json}. */
 public final class ComparisonSchema {

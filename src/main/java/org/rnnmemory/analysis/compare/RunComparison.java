@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.TableSchema;
@@ -15,7 +15,7 @@ import org.rnnmemory.report.NotebookExecution;
 import org.rnnmemory.report.ReportFiles;
 
 /**
- * Compares run directories written by {@link org.rnnmemory.train.ExperimentRunner}: checks that
+ * Compares run directories written by {@link org.rnnmemory.run.ExperimentRunner}: checks that
  * they can be compared ({@link RunCompatibility}), then writes into one folder
  *
  * <pre>

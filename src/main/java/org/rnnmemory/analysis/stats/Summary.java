@@ -3,6 +3,7 @@ package org.rnnmemory.analysis.stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rnnmemory.io.DoubleArrays;
 
 /**
  * Descriptive statistics of one sample. Columns: {@code n, mean, sd, median, min, max}.
@@ -31,7 +32,7 @@ public record Summary(int n, double mean, double sd, double median, double min, 
             ss += (d - mean) * (d - mean);
         }
         double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
-        double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+        double median = DoubleArrays.medianOfSorted(v);
         return new Summary(n, mean, sd, median, v[0], v[n - 1]);
     }
 

@@ -2,11 +2,6 @@ package org.rnnmemory.analysis.compare;
 
 import org.rnnmemory.cli.CliRun;
 import org.rnnmemory.cli.TinyExperiment;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,11 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnmemory.analysis.stats.Summary;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.report.Numbers;
-import org.rnnmemory.train.ExperimentRunner;
+import org.rnnmemory.run.RunDirectory;
 import tech.tablesaw.api.Table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Comparison of tiny real runs (N = 12 and 16, 3 epochs): which settings may differ, the tables'
@@ -68,10 +67,10 @@ class CompareRunsTest {
     static Path variant(String name, String... overrides) throws Exception {
         Path dir = tmp.resolve("variant-" + name);
         Files.createDirectories(dir.resolve("tables"));
-        String resolved = ExperimentLoader.load(base.resolve(ExperimentRunner.RESOLVED), List.of(overrides))
+        String resolved = ExperimentLoader.load(base.resolve(RunDirectory.RESOLVED), List.of(overrides))
                 .toResolvedYaml();
-        Files.writeString(dir.resolve(ExperimentRunner.RESOLVED), resolved);
-        Files.copy(base.resolve(ComparedRun.SEEDS_CSV), dir.resolve(ComparedRun.SEEDS_CSV));
+        Files.writeString(dir.resolve(RunDirectory.RESOLVED), resolved);
+        Files.copy(base.resolve(RunDirectory.SEEDS_CSV), dir.resolve(RunDirectory.SEEDS_CSV));
         return dir;
     }
 
@@ -202,7 +201,7 @@ class CompareRunsTest {
     @Test
     void divergedSeedsAreCountedAndLeftOutOfTheStatistics() throws Exception {
         Path diverged = variant("diverged");
-        List<String> lines = Files.readAllLines(diverged.resolve(ComparedRun.SEEDS_CSV));
+        List<String> lines = Files.readAllLines(diverged.resolve(RunDirectory.SEEDS_CSV));
         String[] f = lines.get(2).split(",", -1);
         assertEquals("2", f[0]);
         for (int i = 3; i < f.length; i++) {
@@ -211,7 +210,7 @@ class CompareRunsTest {
         f[1] = "diverged";
         f[2] = "7";
         lines.set(2, String.join(",", f));
-        Files.write(diverged.resolve(ComparedRun.SEEDS_CSV), lines);
+        Files.write(diverged.resolve(RunDirectory.SEEDS_CSV), lines);
 
         RunComparison.Result r = compare("diverged", List.of("A", "D"), base, diverged);
         assertEquals(6, r.tables().comparison().rowCount());

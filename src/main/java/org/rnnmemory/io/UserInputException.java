@@ -1,4 +1,4 @@
-package org.rnnmemory.cli;
+package org.rnnmemory.io;
 
 /** A bad argument or configuration value; printed as a one-line error with exit code 2. */
 public class UserInputException extends RuntimeException {

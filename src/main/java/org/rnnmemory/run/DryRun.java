@@ -1,4 +1,4 @@
-package org.rnnmemory.train;
+package org.rnnmemory.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.MemoryNeed;
 import org.rnnmemory.io.ResourceCheck;
+import org.rnnmemory.train.Checkpoint;
+import org.rnnmemory.train.TrainPlan;
 
 /** What {@code rnnmem run --dry-run} prints: the run it would start, its memory and disk estimates and the limits. */
 final class DryRun {

@@ -1,4 +1,4 @@
-package org.rnnmemory.train;
+package org.rnnmemory.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.run.ExperimentRunner;
 
 /** run.json's blas_cores: the OpenBLAS kernels a run used, and the note when a resume changes it. */
 class KernelHistoryTest {

@@ -1,4 +1,4 @@
-package org.rnnmemory.train;
+package org.rnnmemory.run;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +10,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.rnnmemory.train.CurvePoint;
 
 /** The tables of a run directory: {@code tables/seeds.csv} and {@code tables/curves.csv}, and their schema. */
 public final class RunTables {

@@ -1,4 +1,4 @@
-package org.rnnmemory.train;
+package org.rnnmemory.run;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +9,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnmemory.config.WeightInit;
 import org.rnnmemory.eval.Evaluator;
 import org.rnnmemory.io.MemoryNeed;
+import org.rnnmemory.train.AdjointEngine;
+import org.rnnmemory.train.TrainPlan;
+import org.rnnmemory.train.Trainer;
 
 /**
  * The memory and disk a run needs, estimated from the arrays its phases allocate (N units, S seeds,
@@ -147,7 +150,7 @@ public record RunFootprint(List<MemoryNeed> phases, long diskBytes, String diskL
         Map<String, Double> parts = new LinkedHashMap<>();
         parts.put(s + " x seeds/seed-N/G.npy (" + hidden(plan) + ")", s * (w * n * n + 128));
         parts.put("seeds/seed-N/{I,w,h0}.npy and model.json", s * (3 * (w * n + 128) + 256));
-        parts.put(ExperimentRunner.CHECKPOINT + " (kept twice while it is replaced)", checkpoint);
+        parts.put(RunDirectory.CHECKPOINT + " (kept twice while it is replaced)", checkpoint);
         parts.put("tables/curves.csv", (double) CURVE_ROW_BYTES * s * plan.totalUpdates());
         parts.put("tables/seeds.csv, schema.json, configs and run.json", 600.0 * s + (64 << 10));
         return parts;

@@ -1,6 +1,5 @@
-package org.rnnmemory.train;
+package org.rnnmemory.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +23,9 @@ import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.rnnmemory.cli.UserInputException;
+import org.rnnmemory.io.DoubleArrays;
+import org.rnnmemory.io.Provenance;
+import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ConfigValueException;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.EvaluationResult;
@@ -33,7 +35,6 @@ import org.rnnmemory.eval.NonFiniteSimulationException;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Progress;
-import org.rnnmemory.io.Provenance;
 import org.rnnmemory.io.ResourceCheck;
 import org.rnnmemory.io.ResourceFailures;
 import org.rnnmemory.io.RunFailedException;
@@ -45,25 +46,21 @@ import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.WeightsIO;
 import org.rnnmemory.task.Trial;
 import org.rnnmemory.task.TrialDatasets;
+import org.rnnmemory.train.AdjointEngine;
+import org.rnnmemory.train.Benchmark;
+import org.rnnmemory.train.Checkpoint;
+import org.rnnmemory.train.CudaEngine;
+import org.rnnmemory.train.CurvePoint;
+import org.rnnmemory.train.SeedState;
+import org.rnnmemory.train.TrainPlan;
+import org.rnnmemory.train.Trainer;
 
 /**
- * Runs an experiment end to end into a run directory: config, provenance, training with per-epoch
- * checkpoints, evaluation of every seed, weights and tables. All files are written atomically.
- *
- * <pre>
- * RUN_DIR/config.yaml            the experiment file as given
- * RUN_DIR/config.resolved.yaml   every key, with overrides and defaults applied
- * RUN_DIR/run.json               provenance and status
- * RUN_DIR/checkpoint.bin         training state after the last completed epoch
- * RUN_DIR/tables/seeds.csv       one row per seed
- * RUN_DIR/tables/curves.csv      one row per seed and update
- * RUN_DIR/tables/schema.json     type, unit and meaning of every column
- * RUN_DIR/seeds/seed-N/          G.npy, I.npy, w.npy, h0.npy, model.json
- * </pre>
+ * Runs an experiment end to end into a run directory ({@link RunDirectory} names its files): config,
+ * provenance, training with per-epoch checkpoints, evaluation of every seed, weights and tables. All
+ * files are written atomically.
  */
 public final class ExperimentRunner {
-    public static final String CHECKPOINT = "checkpoint.bin";
-    public static final String RESOLVED = "config.resolved.yaml";
     /** How often the evaluation polls for a stop (ms). */
     private static final long POLL_MS = 50;
 
@@ -160,14 +157,15 @@ public final class ExperimentRunner {
             checkDirectory(spec, dir, resume);
             Checkpoint.State state = resume ? checkpoint(spec, plan, dir) : null;
             try (Trainer trainer = newTrainer(spec, plan, dataset, state)) {
-                AtomicFiles.writeString(dir.resolve("config.yaml"), configText);
-                AtomicFiles.writeString(dir.resolve(RESOLVED), spec.toResolvedYaml());
-                List<String> earlierKernels = resume ? blasCores(dir.resolve("run.json")) : List.of();
+                RunDirectory run = RunDirectory.of(dir);
+                AtomicFiles.writeString(run.config(), configText);
+                AtomicFiles.writeString(run.resolved(), spec.toResolvedYaml());
+                List<String> earlierKernels = resume ? blasCores(run.runJson()) : List.of();
                 Provenance prov = Provenance.capture(Path.of("."));
                 int resumedFrom = state == null ? 0 : state.nextUpdate();
                 List<String> kernels = kernelsUsed(earlierKernels, prov.backend().blasCore(), spec, resumedFrom);
                 Status status = new Status(dir, prov, spec, plan, resumedFrom, kernels, cuda);
-                status.write("running", trainer.nextUpdate());
+                status.write(Provenance.RUNNING, trainer.nextUpdate());
                 noteRateMemory(spec, plan);
                 execute(trainer, spec, dir, status, signals);
             }
@@ -179,7 +177,7 @@ public final class ExperimentRunner {
     private static void execute(Trainer trainer, ExperimentSpec spec, Path dir, Status status, StopSignals signals) {
         try {
             if (!train(trainer, spec, dir, signals)) {
-                Checkpoint.write(dir.resolve(CHECKPOINT), spec.configHash(), trainer, trainer.plan().learningRate());
+                Checkpoint.write(RunDirectory.of(dir).checkpoint(), spec.configHash(), trainer, trainer.plan().learningRate());
                 status.interrupted(signals.signal(), trainer.nextUpdate());
                 throw signals.interrupted(String.format(Locale.ROOT,
                         "%s: interrupted by %s at update %d of %d; checkpoint saved, run.json says interrupted",
@@ -191,7 +189,7 @@ public final class ExperimentRunner {
                         "%s: interrupted by %s while evaluating, after all %d updates; checkpoint kept, run.json says"
                                 + " interrupted", spec.name(), signals.signal(), trainer.plan().totalUpdates()));
             }
-            status.write("completed", trainer.nextUpdate());
+            status.write(Provenance.COMPLETED, trainer.nextUpdate());
         } catch (RunInterruptedException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -209,12 +207,10 @@ public final class ExperimentRunner {
 
     /** Where a failed run can resume from. */
     private static String checkpointNote(Path dir) {
-        Path file = dir.resolve(CHECKPOINT);
-        if (!Files.isRegularFile(file)) {
-            return "no checkpoint yet (the run restarts from the beginning)";
-        }
         try {
-            return "the checkpoint of update " + Checkpoint.read(file, 1.0).nextUpdate() + " is intact";
+            OptionalInt next = RunDirectory.of(dir).checkpointNextUpdate();
+            return next.isEmpty() ? "no checkpoint yet (the run restarts from the beginning)"
+                    : "the checkpoint of update " + next.getAsInt() + " is intact";
         } catch (RuntimeException e) {
             return "the checkpoint is not readable";
         }
@@ -222,7 +218,7 @@ public final class ExperimentRunner {
 
     /** The checkpoint of a resumed run, checked against it; null when there is none yet. */
     private static Checkpoint.State checkpoint(ExperimentSpec spec, TrainPlan plan, Path dir) {
-        Path file = dir.resolve(CHECKPOINT);
+        Path file = RunDirectory.of(dir).checkpoint();
         return Files.exists(file) ? Checkpoint.read(file, plan, spec.configHash()) : null;
     }
 
@@ -230,7 +226,7 @@ public final class ExperimentRunner {
     private static void checkDirectory(ExperimentSpec spec, Path dir, boolean resume) {
         if (resume) {
             checkSameConfig(spec, dir);
-        } else if (Files.exists(dir.resolve(RESOLVED))) {
+        } else if (Files.exists(RunDirectory.of(dir).resolved())) {
             throw new UserInputException(dir + " already holds a run; use --resume to continue it or another --out");
         }
     }
@@ -293,15 +289,8 @@ public final class ExperimentRunner {
     /** The blas_cores of an earlier run.json (its backend.blas_core for older files); empty when unreadable. */
     private static List<String> blasCores(Path runJson) {
         try {
-            JsonNode o = Json.MAPPER.readTree(runJson.toFile());
-            List<String> out = new ArrayList<>();
-            if (o.get("blas_cores") != null && o.get("blas_cores").isArray()) {
-                o.get("blas_cores").forEach(k -> out.add(k.asText()));
-            } else if (o.at("/backend/blas_core").isTextual()) {
-                out.add(o.at("/backend/blas_core").asText());
-            }
-            return out;
-        } catch (IOException | RuntimeException e) {
+            return RunRecord.read(runJson).blasCores();
+        } catch (RuntimeException e) {
             return List.of();
         }
     }
@@ -328,20 +317,20 @@ public final class ExperimentRunner {
         }
 
         void write(String status, int updatesDone) {
-            ObjectNode o = json(status.equals("running") ? prov : prov.finish(status), updatesDone);
-            Json.write(dir.resolve("run.json"), o);
+            ObjectNode o = json(status.equals(Provenance.RUNNING) ? prov : prov.finish(status), updatesDone);
+            Json.write(RunDirectory.of(dir).runJson(), o);
         }
 
         void interrupted(String signal, int updatesDone) {
-            ObjectNode o = json(prov.finish("interrupted"), updatesDone);
+            ObjectNode o = json(prov.finish(Provenance.INTERRUPTED), updatesDone);
             o.put("interrupted_by", signal);
-            Json.write(dir.resolve("run.json"), o);
+            Json.write(RunDirectory.of(dir).runJson(), o);
         }
 
         /** Records a failure; a failure to record it (a full disk) is left unsaid rather than hiding the first. */
         void failed(String reason, int updatesDone) {
             try {
-                write("failed: " + reason, updatesDone);
+                write(Provenance.failed(reason), updatesDone);
             } catch (RuntimeException e) {
                 // run.json keeps its last state
             }
@@ -350,7 +339,7 @@ public final class ExperimentRunner {
         private ObjectNode json(Provenance p, int updatesDone) {
             ObjectNode o = p.toJson();
             o.put("experiment", spec.name());
-            o.put("config_hash", spec.configHash());
+            o.put(Provenance.CONFIG_HASH, spec.configHash());
             var seeds = o.putArray("seeds");
             spec.seeds().forEach(seeds::add);
             o.put("engine", plan.engine());
@@ -371,7 +360,7 @@ public final class ExperimentRunner {
     }
 
     private static void checkSameConfig(ExperimentSpec spec, Path dir) {
-        Path resolved = dir.resolve(RESOLVED);
+        Path resolved = RunDirectory.of(dir).resolved();
         if (!Files.isRegularFile(resolved)) {
             throw new UserInputException("--resume: " + resolved + " not found: not a run directory");
         }
@@ -409,7 +398,7 @@ public final class ExperimentRunner {
 
                 @Override
                 public void onEpoch(int epoch, Trainer t) {
-                    Checkpoint.write(dir.resolve(CHECKPOINT), spec.configHash(), t, plan.learningRate());
+                    Checkpoint.write(RunDirectory.of(dir).checkpoint(), spec.configHash(), t, plan.learningRate());
                 }
             });
         }
@@ -430,7 +419,7 @@ public final class ExperimentRunner {
         try {
             for (SeedState s : states) {
                 CtrnnWeights w = weights(trainer, s);
-                WeightsIO.save(dir.resolve("seeds").resolve("seed-" + s.seed()), w);
+                WeightsIO.save(RunDirectory.of(dir).seed(s.seed()), w);
                 futures.add(pool.submit(() -> finite(s) ? evaluateOrNull(evaluator, w) : null));
             }
             List<RunTables.SeedRow> rows = new ArrayList<>();
@@ -451,10 +440,10 @@ public final class ExperimentRunner {
                         s.lastLoss(), s.updates(), s.trainSeconds(), f.get()));
             }
             List<String> labels = spec.evalProtocol().durationLabels();
-            Path tables = dir.resolve("tables");
-            TableSchema.writeCsv(RunTables.seeds(rows, labels), tables.resolve("seeds.csv"));
-            TableSchema.writeCsv(RunTables.curves(trainer.history()), tables.resolve("curves.csv"));
-            Json.write(tables.resolve("schema.json"), RunTables.schema(labels).toJson());
+            RunDirectory run = RunDirectory.of(dir);
+            TableSchema.writeCsv(RunTables.seeds(rows, labels), run.seedsCsv());
+            TableSchema.writeCsv(RunTables.curves(trainer.history()), run.curvesCsv());
+            Json.write(run.schema(), RunTables.schema(labels).toJson());
             printSummary(spec, dir, rows);
             return true;
         } catch (InterruptedException e) {
@@ -478,14 +467,7 @@ public final class ExperimentRunner {
     }
 
     private static boolean finite(SeedState s) {
-        for (double[] v : new double[][] {s.input(), s.readout()}) {
-            for (double x : v) {
-                if (!Double.isFinite(x)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return DoubleArrays.allFinite(s.input()) && DoubleArrays.allFinite(s.readout());
     }
 
     /** The trained network of a seed, in the plan's data type. */
@@ -513,10 +495,9 @@ public final class ExperimentRunner {
                 precisions.add(e.precision());
             }
         }
-        precisions.sort(Double::compare);
         if (!precisions.isEmpty()) {
-            double median = precisions.size() % 2 == 1 ? precisions.get(precisions.size() / 2)
-                    : 0.5 * (precisions.get(precisions.size() / 2 - 1) + precisions.get(precisions.size() / 2));
+            double median = DoubleArrays.medianOfSorted(precisions.stream().mapToDouble(Double::doubleValue).sorted()
+                    .toArray());
             sb.append(String.format(Locale.ROOT, "median precision %.6f over %d seeds%n", median, precisions.size()));
         }
         sb.append("run directory: ").append(dir).append('\n');
