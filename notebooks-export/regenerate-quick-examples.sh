@@ -54,7 +54,7 @@ for d in notebooks-export/quickstart notebooks-export/compare-quick-a-b-f; do
   find "$d" -mindepth 1 ! -name README.md ! -path "$d" -type f -delete
   find "$d" -mindepth 1 -type d -empty -delete
 done
-./rnnmem report "$RUNS/quickstart" --out notebooks-export/quickstart
+./rnnmem report "$RUNS/quickstart" --reanalyze --out notebooks-export/quickstart
 ./rnnmem compare "$RUNS/quickstart" "$RUNS/system-b-quick" "$RUNS/system-f-quick" "$RUNS/system-c-quick" \
   --labels A,B,F,C --out notebooks-export/compare-quick-a-b-f
 
