@@ -17,6 +17,7 @@ import org.rnnmemory.eval.NonFiniteSimulationException;
 import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.model.CtrnnWeights;
+import org.rnnmemory.model.Precision;
 import org.rnnmemory.model.WeightsIO;
 import org.rnnmemory.task.TaskSpec;
 import picocli.CommandLine.Command;
@@ -44,11 +45,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataType type = switch (dtype) {
-            case "float32" -> DataType.FLOAT;
-            case "float64" -> DataType.DOUBLE;
-            default -> throw new UserInputException("--dtype must be float32 or float64, found '" + dtype + "'");
-        };
+        DataType type = Precision.find(dtype).map(Precision::dataType).orElseThrow(
+                () -> new UserInputException("--dtype must be float32 or float64, found '" + dtype + "'"));
         CtrnnWeights w = WeightsIO.load(weights, type);
         EvaluationResult r;
         try {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.RefusedException;
 import org.rnnmemory.io.RunLock;
+import org.rnnmemory.io.RunStatus;
 import org.rnnmemory.train.Checkpoint;
 import org.rnnmemory.train.ExperimentRunner;
 
@@ -43,15 +44,23 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
         String status = o.path("status").asText("");
         int total = o.path("updates_total").asInt(-1);
         int recorded = o.path("updates_done").asInt(-1);
-        if (status.equals("completed")) {
-            return new RunProgress("completed", recorded, total, -1, "");
-        }
-        if (status.startsWith("failed")) {
-            String reason = status.startsWith("failed: ") ? status.substring("failed: ".length()) : status;
-            return new RunProgress("failed", recorded, total, -1, reason);
-        }
-        if (status.equals("interrupted")) {
-            return new RunProgress("interrupted", recorded, total, -1, "by " + o.path("interrupted_by").asText("?"));
+        RunStatus recordedStatus = RunStatus.of(status).orElse(RunStatus.RUNNING);
+        switch (recordedStatus) {
+            case COMPLETED -> {
+                return new RunProgress(RunStatus.COMPLETED.word(), recorded, total, -1, "");
+            }
+            case FAILED -> {
+                String prefix = RunStatus.failed("");
+                String reason = status.startsWith(prefix) ? status.substring(prefix.length()) : status;
+                return new RunProgress(RunStatus.FAILED.word(), recorded, total, -1, reason);
+            }
+            case INTERRUPTED -> {
+                return new RunProgress(RunStatus.INTERRUPTED.word(), recorded, total, -1,
+                        "by " + o.path("interrupted_by").asText("?"));
+            }
+            case RUNNING -> {
+                // how far it got: below
+            }
         }
         int done = Math.max(recorded, checkpointUpdates(dir));
         if (!locked(dir)) {
@@ -69,7 +78,7 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
         } catch (DateTimeParseException e) {
             // no start time: no ETA
         }
-        return new RunProgress("running", done, total, eta, "");
+        return new RunProgress(RunStatus.RUNNING.word(), done, total, eta, "");
     }
 
     /** Updates completed according to the checkpoint, or -1. */
@@ -98,10 +107,11 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
     /** "running, update 12/30, ETA 0:03:10", "failed: out of memory", ... */
     public String describe() {
         StringBuilder s = new StringBuilder(state);
-        if (updatesTotal > 0 && updatesDone >= 0 && !state.equals("completed")) {
+        boolean completed = RunStatus.COMPLETED.is(state);
+        if (updatesTotal > 0 && updatesDone >= 0 && !completed) {
             s.append(", update ").append(updatesDone).append('/').append(updatesTotal);
         }
-        if (state.equals("completed") && updatesTotal > 0) {
+        if (completed && updatesTotal > 0) {
             s.append(", ").append(updatesTotal).append(" updates");
         }
         if (etaSeconds >= 0) {
@@ -109,7 +119,8 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
                     etaSeconds % 60));
         }
         if (!detail.isEmpty()) {
-            s.append(state.equals("failed") ? ": " : " (").append(detail).append(state.equals("failed") ? "" : ")");
+            boolean failed = RunStatus.FAILED.is(state);
+            s.append(failed ? ": " : " (").append(detail).append(failed ? "" : ")");
         }
         return s.toString();
     }

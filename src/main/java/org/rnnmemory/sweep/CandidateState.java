@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.rnnmemory.cli.UserInputException;
 import org.rnnmemory.io.Json;
+import org.rnnmemory.io.RunStatus;
 import org.rnnmemory.train.ExperimentRunner;
 
 /**
@@ -39,6 +40,6 @@ enum CandidateState {
             throw new UserInputException(dir + " holds a run of another configuration (config hash '" + hash
                     + "', this candidate's is '" + configHash + "'); use another --out or remove that directory");
         }
-        return "completed".equals(run.path("status").asText()) ? FINISHED : INTERRUPTED;
+        return RunStatus.COMPLETED.is(run.path("status").asText()) ? FINISHED : INTERRUPTED;
     }
 }

@@ -25,6 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnmemory.cli.UserInputException;
 import org.rnnmemory.config.ConfigValueException;
+import org.rnnmemory.config.Engine;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.EvaluationResult;
 import org.rnnmemory.eval.Evaluator;
@@ -39,6 +40,7 @@ import org.rnnmemory.io.ResourceFailures;
 import org.rnnmemory.io.RunFailedException;
 import org.rnnmemory.io.RunInterruptedException;
 import org.rnnmemory.io.RunLock;
+import org.rnnmemory.io.RunStatus;
 import org.rnnmemory.io.StopSignals;
 import org.rnnmemory.io.TableSchema;
 import org.rnnmemory.model.CtrnnWeights;
@@ -71,13 +73,7 @@ public final class ExperimentRunner {
 
     /** The trainer's plan for an experiment. */
     public static TrainPlan plan(ExperimentSpec spec) {
-        var net = spec.network();
-        var tr = spec.training();
-        return new TrainPlan(spec.modelParams(), net.networkSeed(), "zero".equals(net.initialState()),
-                net.trainInput(), net.trainReadout(), spec.taskSpec(), tr.epochs(), tr.batchSize(),
-                tr.learningRate(), tr.engine(), tr.chunkSteps(),
-                "float64".equals(tr.dtype()) ? DataType.DOUBLE : DataType.FLOAT, tr.workers(), spec.seeds(),
-                net.initInput(), net.initReadout(), spec.evalProtocol(), tr.rateMemoryGib(), net.initGenerator());
+        return TrainPlan.of(spec);
     }
 
     /** The default run directory: runs/NAME/UTC-TIMESTAMP-HASH. */
@@ -139,7 +135,7 @@ public final class ExperimentRunner {
         List<Trial> dataset = spec.task().dataset() == null ? null
                 : TrialDatasets.read(Path.of(spec.task().dataset()), plan.task().trialSteps());
         // the GPU is checked before anything is written: without one the run is a one-line user error
-        CudaInfo cuda = "cuda".equals(plan.engine()) ? CudaEngine.device() : null;
+        CudaInfo cuda = plan.engine().gpu() ? CudaEngine.device() : null;
         RunLock.requireFree(dir);
         checkDirectory(spec, dir, resume);
         RunFootprint footprint = RunFootprint.of(plan);
@@ -167,7 +163,7 @@ public final class ExperimentRunner {
                 int resumedFrom = state == null ? 0 : state.nextUpdate();
                 List<String> kernels = kernelsUsed(earlierKernels, prov.backend().blasCore(), spec, resumedFrom);
                 Status status = new Status(dir, prov, spec, plan, resumedFrom, kernels, cuda);
-                status.write("running", trainer.nextUpdate());
+                status.write(RunStatus.RUNNING.word(), trainer.nextUpdate());
                 noteRateMemory(spec, plan);
                 execute(trainer, spec, dir, status, signals);
             }
@@ -191,7 +187,7 @@ public final class ExperimentRunner {
                         "%s: interrupted by %s while evaluating, after all %d updates; checkpoint kept, run.json says"
                                 + " interrupted", spec.name(), signals.signal(), trainer.plan().totalUpdates()));
             }
-            status.write("completed", trainer.nextUpdate());
+            status.write(RunStatus.COMPLETED.word(), trainer.nextUpdate());
         } catch (RunInterruptedException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -237,7 +233,7 @@ public final class ExperimentRunner {
 
     /** Says on stderr when the adjoint engine may have to recompute forward steps to stay within its memory. */
     private static void noteRateMemory(ExperimentSpec spec, TrainPlan plan) {
-        if (!"adjoint".equals(plan.engine())) {
+        if (plan.engine() != Engine.ADJOINT) {
             return;
         }
         // from a zero state, simulation starts at the batch's first onset, at the earliest onset - jitter
@@ -328,12 +324,12 @@ public final class ExperimentRunner {
         }
 
         void write(String status, int updatesDone) {
-            ObjectNode o = json(status.equals("running") ? prov : prov.finish(status), updatesDone);
+            ObjectNode o = json(RunStatus.RUNNING.is(status) ? prov : prov.finish(status), updatesDone);
             Json.write(dir.resolve("run.json"), o);
         }
 
         void interrupted(String signal, int updatesDone) {
-            ObjectNode o = json(prov.finish("interrupted"), updatesDone);
+            ObjectNode o = json(prov.finish(RunStatus.INTERRUPTED.word()), updatesDone);
             o.put("interrupted_by", signal);
             Json.write(dir.resolve("run.json"), o);
         }
@@ -341,7 +337,7 @@ public final class ExperimentRunner {
         /** Records a failure; a failure to record it (a full disk) is left unsaid rather than hiding the first. */
         void failed(String reason, int updatesDone) {
             try {
-                write("failed: " + reason, updatesDone);
+                write(RunStatus.failed(reason), updatesDone);
             } catch (RuntimeException e) {
                 // run.json keeps its last state
             }
@@ -353,9 +349,9 @@ public final class ExperimentRunner {
             o.put("config_hash", spec.configHash());
             var seeds = o.putArray("seeds");
             spec.seeds().forEach(seeds::add);
-            o.put("engine", plan.engine());
+            o.put("engine", plan.engine().configName());
             o.put("workers", plan.workers());
-            o.put("dtype", "float64".equals(spec.training().dtype()) ? "float64" : "float32");
+            o.put("dtype", spec.training().dtype().configName());
             o.put("updates_total", plan.totalUpdates());
             o.put("resumed_from_update", resumedFrom);
             o.put("updates_done", updatesDone);
