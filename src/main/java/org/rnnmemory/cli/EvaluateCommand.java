@@ -19,7 +19,6 @@ import org.rnnmemory.io.Json;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.Precision;
 import org.rnnmemory.model.WeightsIO;
-import org.rnnmemory.task.TaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -100,16 +99,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return spec.evalProtocol();
         }
         double dt = w.params().dtMs();
-        return EvalProtocol.of(dt == 1.0 ? TaskSpec.SYSTEM_A : scaled(dt), dt, 3000, new int[] {50, 150, 300});
-    }
-
-    /** The System A task expressed for another time step. */
-    static TaskSpec scaled(double dt) {
-        TaskSpec a = TaskSpec.SYSTEM_A;
-        return new TaskSpec((int) Math.round(a.trialSteps() / dt), (int) Math.round(a.onset() / dt),
-                (int) Math.round(a.onsetJitter() / dt), (int) Math.round(a.duration() / dt),
-                (int) Math.round(a.durationJitter() / dt), a.strength(), a.targetPerStep() * dt,
-                (int) Math.round(a.costOnset() / dt), a.catchFraction(), a.trials());
+        return EvalProtocol.systemA(dt);
     }
 
     static String table(Path dir, EvaluationResult r) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.rnnmemory.model.Draws;
 import org.rnnmemory.model.InitialState;
 import org.rnnmemory.model.ModelParams;
+import org.rnnmemory.task.SystemA;
 
 /**
  * The {@code network:} section: the CTRNN of SPEC section 1 and which of its weights are trained.
@@ -38,7 +39,8 @@ public record NetworkSection(int hiddenSize, double tauMs, double dtMs, double g
      * without {@code network.init.generator} keep their numbers; {@code experiments/system-a.yaml}
      * sets {@code pytorch}, the reference's own initial networks.
      */
-    public static final NetworkSection SYSTEM_A = new NetworkSection(500, 100.0, 1.0, 1.5, 1L, InitialState.ZERO,
+    public static final NetworkSection SYSTEM_A = new NetworkSection(SystemA.HIDDEN_SIZE,
+            SystemA.TAU_MS, SystemA.DT_MS, SystemA.GAIN, SystemA.NETWORK_SEED, InitialState.ZERO,
             List.of("input", "readout"), new WeightInit.Random(), new WeightInit.Random(), Draws.NATIVE);
 
     public NetworkSection {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnnmemory.model.Precision;
+import org.rnnmemory.task.SystemA;
 
 /**
  * The {@code training:} section (SPEC section 3). Adam with beta1 0.9, beta2 0.999, eps 1e-8.
@@ -28,9 +29,13 @@ public record TrainingSection(int epochs, int batchSize, double learningRate, En
     /** Allowed values of {@code dtype}. */
     public static final List<String> DTYPES = Precision.configNames();
 
-    /** SPEC section 3: 50 epochs of batches of 32, learning rate 0.001. */
-    public static final TrainingSection SYSTEM_A = new TrainingSection(50, 32, 0.001, Engine.ADJOINT, 250,
-            Precision.FLOAT32, 2, 6.5);
+    /**
+     * SPEC section 3 ({@link SystemA}): 50 epochs of batches of 32, learning rate 0.001; the project's
+     * execution defaults: the adjoint engine in float32, chunks of 250 steps, 2 workers, 6.5 GiB of
+     * stored rates.
+     */
+    public static final TrainingSection SYSTEM_A = new TrainingSection(SystemA.EPOCHS, SystemA.BATCH_SIZE,
+            SystemA.LEARNING_RATE, Engine.ADJOINT, 250, Precision.FLOAT32, 2, 6.5);
 
     public TrainingSection {
         Check.atLeast("training.epochs", epochs, 1);

@@ -23,8 +23,8 @@ package org.rnnmemory.task;
 public record TaskSpec(int trialSteps, int onset, int onsetJitter, int duration, int durationJitter,
                        double strength, double targetPerStep, int costOnset, double catchFraction, int trials) {
 
-    /** SPEC section 2 with dt = 1 ms. */
-    public static final TaskSpec SYSTEM_A = new TaskSpec(7000, 3000, 1000, 150, 100, 2.0, 0.007, 4500, 0.1, 500);
+    /** SPEC section 2 with dt = 1 ms ({@link SystemA}). */
+    public static final TaskSpec SYSTEM_A = SystemA.task(SystemA.DT_MS);
 
     public TaskSpec {
         positive("trial_ms", trialSteps);
