@@ -16,7 +16,6 @@ import org.rnnmemory.model.Initializer;
 import org.rnnmemory.model.Precision;
 import org.rnnmemory.train.Benchmark;
 import org.rnnmemory.train.CudaEngine;
-import org.rnnmemory.train.ExperimentRunner;
 import org.rnnmemory.train.TrainPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("--updates must be >= 1, found " + updates);
         }
         ExperimentSpec spec = ExperimentLoader.load(config, sets);
-        TrainPlan plan = ExperimentRunner.plan(spec);
+        TrainPlan plan = TrainPlan.of(spec);
         CudaInfo cuda = plan.engine().gpu() ? CudaEngine.device() : null;
         Benchmark.Result r = Benchmark.run(plan, null, updates);
         Benchmark.Result readoutOnly = plan.trainInput() && plan.trainReadout()

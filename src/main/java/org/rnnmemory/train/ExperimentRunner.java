@@ -71,7 +71,7 @@ public final class ExperimentRunner {
 
     private ExperimentRunner() {}
 
-    /** The trainer's plan for an experiment. */
+    /** The trainer's plan for an experiment ({@link TrainPlan#of(ExperimentSpec)}). */
     public static TrainPlan plan(ExperimentSpec spec) {
         return TrainPlan.of(spec);
     }
