@@ -7,7 +7,8 @@ package org.rnnmemory.task;
  * {@code dur = duration + U[-durationJitter, durationJitter)}; the input is {@code strength} for
  * {@code on <= t <= on + dur} (both ends inclusive); the target is 0 before the onset, -1 ("not
  * evaluated") from the onset up to {@code costOnset - 1}, and {@code targetPerStep * dur} from
- * {@code costOnset} on. A catch trial has no input and target 0 everywhere.
+ * {@code costOnset} on; the loss mask is false exactly where the target is -1. A catch trial has no
+ * input and target 0 everywhere. {@link IntegrationMemoryTask} builds the trials ({@link Task}).
  *
  * @param trialSteps steps per trial
  * @param onset mean onset, steps

@@ -25,7 +25,7 @@ public interface TrialSet {
         };
     }
 
-    /** The training set a generator draws ({@code spec.trials()} trials), stored as onsets and durations. */
+    /** The training set a generator draws ({@code spec.trials()} trials), stored as each trial's parameters. */
     static TrialSet generated(TaskSpec spec, TrialGenerator generator) {
         IntegrationMemoryTask task = new IntegrationMemoryTask(spec);
         List<IntegrationMemoryTask.Params> params = new ArrayList<>(spec.trials());
