@@ -26,6 +26,7 @@ import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Provenance;
 import org.rnnmemory.io.RunLock;
+import org.rnnmemory.io.RunStatus;
 import org.rnnmemory.io.TableSchema;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.Simulator;
@@ -227,7 +228,7 @@ public final class Analyzer {
         j.put("total_seconds", total);
         ArrayNode figs = j.putArray("figures");
         figures.forEach(f -> figs.add(runs.outputDir().relativize(f).toString()));
-        j.set("provenance", prov.finish("completed").toJson());
+        j.set("provenance", prov.finish(RunStatus.COMPLETED.word()).toJson());
         return j;
     }
 }

@@ -43,7 +43,7 @@ public record ChaosNetwork(String source, TanhNetwork network, Long networkSeed,
         NetworkSection n = spec.network();
         double a = n.dtMs() / n.tauMs();
         checkStep(a, "network.dt_ms / network.tau_ms");
-        DataType type = "float64".equals(spec.training().dtype()) ? DataType.DOUBLE : DataType.FLOAT;
+        DataType type = spec.training().dtype().dataType();
         double[] g = Initializer.recurrent(n.hiddenSize(), n.networkSeed(), type).castTo(DataType.DOUBLE)
                 .data().asDouble();
         return new ChaosNetwork(source, new TanhNetwork(g, n.hiddenSize(), n.gain(), a), n.networkSeed(),

@@ -15,6 +15,7 @@ import org.rnnmemory.io.Json;
 import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.model.Initializer;
 import org.rnnmemory.run.ExperimentRunner;
+import org.rnnmemory.model.Precision;
 import org.rnnmemory.train.Benchmark;
 import org.rnnmemory.train.CudaEngine;
 import org.rnnmemory.train.TrainPlan;
@@ -50,8 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("--updates must be >= 1, found " + updates);
         }
         ExperimentSpec spec = ExperimentLoader.load(config, sets);
-        TrainPlan plan = ExperimentRunner.plan(spec);
-        CudaInfo cuda = "cuda".equals(plan.engine()) ? CudaEngine.device() : null;
+        TrainPlan plan = TrainPlan.of(spec);
+        CudaInfo cuda = plan.engine().gpu() ? CudaEngine.device() : null;
         Benchmark.Result r = Benchmark.run(plan, null, updates);
         Benchmark.Result readoutOnly = plan.trainInput() && plan.trainReadout()
                 ? Benchmark.run(plan.withTrainable(false, true), null, updates) : null;
@@ -65,9 +66,9 @@ public final class BenchCommand implements Callable<Integer> {
         o.put("seeds", plan.seeds().size());
         o.put("batch_size", plan.batchSize());
         o.put("hidden_size", plan.params().hiddenSize());
-        o.put("engine", plan.engine());
+        o.put("engine", plan.engine().configName());
         o.put("workers", plan.workers());
-        o.put("dtype", plan.dtype() == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? "float64" : "float32");
+        o.put("dtype", Precision.of(plan.dtype()).configName());
         o.put("updates_timed", r.updates());
         o.put("seconds_per_update", r.secondsPerUpdate());
         o.put("floor_seconds_per_update", r.floorSecondsPerUpdate());

@@ -17,9 +17,9 @@ import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Json;
 import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.model.CtrnnWeights;
+import org.rnnmemory.model.Precision;
 import org.rnnmemory.model.WeightsIO;
 import org.rnnmemory.run.RunDirectory;
-import org.rnnmemory.task.TaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,11 +45,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataType type = switch (dtype) {
-            case "float32" -> DataType.FLOAT;
-            case "float64" -> DataType.DOUBLE;
-            default -> throw new UserInputException("--dtype must be float32 or float64, found '" + dtype + "'");
-        };
+        DataType type = Precision.find(dtype).map(Precision::dataType).orElseThrow(
+                () -> new UserInputException("--dtype must be float32 or float64, found '" + dtype + "'"));
         CtrnnWeights w = WeightsIO.load(weights, type);
         EvaluationResult r;
         try {
@@ -96,16 +93,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return spec.evalProtocol();
         }
         double dt = w.params().dtMs();
-        return EvalProtocol.of(dt == 1.0 ? TaskSpec.SYSTEM_A : scaled(dt), dt, 3000, new int[] {50, 150, 300});
-    }
-
-    /** The System A task expressed for another time step. */
-    static TaskSpec scaled(double dt) {
-        TaskSpec a = TaskSpec.SYSTEM_A;
-        return new TaskSpec((int) Math.round(a.trialSteps() / dt), (int) Math.round(a.onset() / dt),
-                (int) Math.round(a.onsetJitter() / dt), (int) Math.round(a.duration() / dt),
-                (int) Math.round(a.durationJitter() / dt), a.strength(), a.targetPerStep() * dt,
-                (int) Math.round(a.costOnset() / dt), a.catchFraction(), a.trials());
+        return EvalProtocol.systemA(dt);
     }
 
     static String table(Path dir, EvaluationResult r) {

@@ -15,7 +15,6 @@ import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.Initializer;
 import org.rnnmemory.model.WeightsIO;
-import org.rnnmemory.run.ExperimentRunner;
 import org.rnnmemory.train.TrainPlan;
 import org.rnnmemory.train.WeightInitializer;
 import picocli.CommandLine.Command;
@@ -52,7 +51,7 @@ public final class InitCommand implements Callable<Integer> {
                 throw new UserInputException(out.resolve(f) + " already exists; choose an empty --out folder");
             }
         }
-        TrainPlan plan = ExperimentRunner.plan(spec).withSeeds(List.of(seed));
+        TrainPlan plan = TrainPlan.of(spec).withSeeds(List.of(seed));
         int n = plan.params().hiddenSize();
         DataType t = plan.dtype();
         INDArray g = Initializer.recurrent(n, plan.networkSeed(), t, plan.draws());

@@ -11,6 +11,8 @@ import org.rnnmemory.config.ConfigNode.MapNode;
 import org.rnnmemory.config.ConfigNode.Origin;
 import org.rnnmemory.config.ConfigNode.Scalar;
 import org.rnnmemory.model.Draws;
+import org.rnnmemory.model.InitialState;
+import org.rnnmemory.model.Precision;
 
 /**
  * Builds an {@link ExperimentSpec} from a YAML tree. Absent keys take the value of
@@ -70,10 +72,20 @@ final class Binder {
         Fields init = f.section("init");
         return new NetworkSection(f.integer("hidden_size", d.hiddenSize()), f.number("tau_ms", d.tauMs()),
                 f.number("dt_ms", d.dtMs()), f.number("gain", d.gain()), f.longInt("network_seed", d.networkSeed()),
-                f.string("initial_state", d.initialState()), f.list("trainable", d.trainable(), Fields::toStr),
+                initialState(f.string("initial_state", d.initialState().configName())), f.list("trainable", d.trainable(), Fields::toStr),
                 weightInit(init.node("input"), init.key("input"), d.initInput()),
                 readoutInit(init.node("readout"), init.key("readout"), d.initReadout()),
                 generator(init.string("generator", d.initGenerator().configName())));
+    }
+
+    private static InitialState initialState(String name) {
+        Check.oneOf("network.initial_state", name, InitialState.configNames());
+        return InitialState.find(name).orElseThrow();
+    }
+
+    private static Precision dtype(String name) {
+        Check.oneOf("training.dtype", name, Precision.configNames());
+        return Precision.find(name).orElseThrow();
     }
 
     private static Draws generator(String name) {
@@ -94,8 +106,8 @@ final class Binder {
     private static TrainingSection training(Fields f) {
         TrainingSection d = TrainingSection.SYSTEM_A;
         return new TrainingSection(f.integer("epochs", d.epochs()), f.integer("batch_size", d.batchSize()),
-                f.number("learning_rate", d.learningRate()), f.string("engine", d.engine()),
-                f.integer("chunk_steps", d.chunkSteps()), f.string("dtype", d.dtype()),
+                f.number("learning_rate", d.learningRate()), Engine.parse("training.engine", f.string("engine", d.engine().configName())),
+                f.integer("chunk_steps", d.chunkSteps()), dtype(f.string("dtype", d.dtype().configName())),
                 f.integer("workers", d.workers()), f.number("rate_memory_gib", d.rateMemoryGib()));
     }
 

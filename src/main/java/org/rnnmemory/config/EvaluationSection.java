@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rnnmemory.task.SystemA;
 
 /**
  * The {@code evaluation:} section: the noise-free precision trials of SPEC section 4, in ms.
@@ -14,7 +15,8 @@ import java.util.Map;
 public record EvaluationSection(int onsetMs, List<Integer> durationsMs) {
 
     /** SPEC section 4: onset 3000 ms, durations 50, 150 and 300 ms. */
-    public static final EvaluationSection SYSTEM_A = new EvaluationSection(3000, List.of(50, 150, 300));
+    public static final EvaluationSection SYSTEM_A = new EvaluationSection(SystemA.EVAL_ONSET_MS,
+            SystemA.EVAL_DURATIONS_MS);
 
     public EvaluationSection {
         Check.atLeast("evaluation.onset_ms", onsetMs, 0);

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.io.Provenance;
 import org.rnnmemory.model.ModelParams;
+import org.rnnmemory.task.SystemA;
 import org.rnnmemory.task.TaskSpec;
 
 /**
@@ -30,7 +31,7 @@ public record ExperimentSpec(String name, List<Integer> seeds, NetworkSection ne
 
     /** The reference System A experiment (SPEC sections 1 to 4), model seeds 1 to 20. */
     public static final ExperimentSpec SYSTEM_A = new ExperimentSpec("system-a",
-            IntStream.rangeClosed(1, 20).boxed().toList(), NetworkSection.SYSTEM_A, TaskSection.SYSTEM_A,
+            IntStream.rangeClosed(SystemA.FIRST_SEED, SystemA.LAST_SEED).boxed().toList(), NetworkSection.SYSTEM_A, TaskSection.SYSTEM_A,
             TrainingSection.SYSTEM_A, EvaluationSection.SYSTEM_A);
 
     public ExperimentSpec {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnnmemory.model.Draws;
+import org.rnnmemory.model.InitialState;
 import org.rnnmemory.model.ModelParams;
+import org.rnnmemory.task.SystemA;
 
 /**
  * The {@code network:} section: the CTRNN of SPEC section 1 and which of its weights are trained.
@@ -23,11 +25,11 @@ import org.rnnmemory.model.ModelParams;
  *        ({@code network.init.generator}: {@code native} or {@code pytorch}, the reference's draws)
  */
 public record NetworkSection(int hiddenSize, double tauMs, double dtMs, double gain, long networkSeed,
-                             String initialState, List<String> trainable, WeightInit initInput,
+                             InitialState initialState, List<String> trainable, WeightInit initInput,
                              WeightInit initReadout, Draws initGenerator) {
 
     /** Allowed values of {@code initial_state}. */
-    public static final List<String> INITIAL_STATES = List.of("zero", "random");
+    public static final List<String> INITIAL_STATES = InitialState.configNames();
     /** Allowed entries of {@code trainable}, in canonical order. */
     public static final List<String> TRAINABLE = List.of("input", "readout");
 
@@ -37,7 +39,8 @@ public record NetworkSection(int hiddenSize, double tauMs, double dtMs, double g
      * without {@code network.init.generator} keep their numbers; {@code experiments/system-a.yaml}
      * sets {@code pytorch}, the reference's own initial networks.
      */
-    public static final NetworkSection SYSTEM_A = new NetworkSection(500, 100.0, 1.0, 1.5, 1L, "zero",
+    public static final NetworkSection SYSTEM_A = new NetworkSection(SystemA.HIDDEN_SIZE,
+            SystemA.TAU_MS, SystemA.DT_MS, SystemA.GAIN, SystemA.NETWORK_SEED, InitialState.ZERO,
             List.of("input", "readout"), new WeightInit.Random(), new WeightInit.Random(), Draws.NATIVE);
 
     public NetworkSection {
@@ -50,7 +53,7 @@ public record NetworkSection(int hiddenSize, double tauMs, double dtMs, double g
         }
         Check.nonNegative("network.gain", gain);
         Check.atLeast("network.network_seed", networkSeed, 0);
-        Check.oneOf("network.initial_state", initialState, INITIAL_STATES);
+        Check.notNull("network.initial_state", initialState);
         trainable = canonicalTrainable(Check.notNull("network.trainable", trainable));
         checkInit("network.init.input", Check.notNull("network.init.input", initInput), hiddenSize);
         if (initInput instanceof WeightInit.ScaledInput) {
@@ -102,7 +105,7 @@ public record NetworkSection(int hiddenSize, double tauMs, double dtMs, double g
         m.put("dt_ms", dtMs);
         m.put("gain", gain);
         m.put("network_seed", networkSeed);
-        m.put("initial_state", initialState);
+        m.put("initial_state", initialState.configName());
         m.put("trainable", new ArrayList<>(trainable));
         Map<String, Object> init = new LinkedHashMap<>();
         init.put("input", initInput.toYaml());

@@ -2,6 +2,7 @@ package org.rnnmemory.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rnnmemory.task.SystemA;
 
 /**
  * The {@code task:} section: the integration-and-memory task of SPEC section 2, in ms. Converted
@@ -23,9 +24,10 @@ public record TaskSection(int trialMs, int onsetMs, int onsetJitterMs, int durat
                           double strength, double slopePerMs, int costOnsetMs, double catchFraction, int trials,
                           String dataset) {
 
-    /** SPEC section 2. */
-    public static final TaskSection SYSTEM_A =
-            new TaskSection(7000, 3000, 1000, 150, 100, 2.0, 0.007, 4500, 0.1, 500, null);
+    /** SPEC section 2 ({@link SystemA}), no dataset. */
+    public static final TaskSection SYSTEM_A = new TaskSection(SystemA.TRIAL_MS, SystemA.ONSET_MS,
+            SystemA.ONSET_JITTER_MS, SystemA.DURATION_MS, SystemA.DURATION_JITTER_MS, SystemA.STRENGTH,
+            SystemA.SLOPE_PER_MS, SystemA.COST_ONSET_MS, SystemA.CATCH_FRACTION, SystemA.TRIALS, null);
 
     public TaskSection {
         Check.atLeast("task.trial_ms", trialMs, 1);

@@ -3,7 +3,6 @@ package org.rnnmemory.dynamics;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.io.InputFileException;
-import org.rnnmemory.run.ExperimentRunner;
 import org.rnnmemory.train.TrainPlan;
 import org.rnnmemory.train.WeightInitializer;
 
@@ -48,7 +47,7 @@ public record UntrainedInput(double[] input, String source) {
         public static Source of(ExperimentSpec spec, INDArray recurrent) {
             String init = "network.init.input = " + spec.network().initInput().toYaml();
             try {
-                TrainPlan plan = ExperimentRunner.plan(spec);
+                TrainPlan plan = TrainPlan.of(spec);
                 WeightInitializer w = WeightInitializer.of(plan, recurrent.castTo(plan.dtype()));
                 return new Source(w, init, null);
             } catch (InputFileException | IllegalArgumentException e) {

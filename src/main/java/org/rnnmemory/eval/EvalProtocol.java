@@ -1,6 +1,7 @@
 package org.rnnmemory.eval;
 
 import java.util.List;
+import org.rnnmemory.task.SystemA;
 import org.rnnmemory.task.TaskSpec;
 
 /**
@@ -21,10 +22,10 @@ public record EvalProtocol(TaskSpec task, int onset, int[] durations, List<Strin
                            int memoryFrom) {
 
     /** Initial value of every unit in the spontaneous run. */
-    public static final double SPONTANEOUS_H0 = 0.1;
+    public static final double SPONTANEOUS_H0 = SystemA.SPONTANEOUS_H0;
 
     /** SPEC section 4 with dt = 1 ms. */
-    public static final EvalProtocol SYSTEM_A = of(TaskSpec.SYSTEM_A, 1.0, 3000, new int[] {50, 150, 300});
+    public static final EvalProtocol SYSTEM_A = systemA(SystemA.DT_MS);
 
     public EvalProtocol {
         if (durations.length == 0 || durations.length != durationLabels.size()) {
@@ -46,8 +47,17 @@ public record EvalProtocol(TaskSpec task, int onset, int[] durations, List<Strin
     }
 
     /**
+     * System A's protocol and task ({@link SystemA#task(double)}) for a time step of {@code dtMs}:
+     * onset 3000 ms, durations 50, 150 and 300 ms.
+     */
+    public static EvalProtocol systemA(double dtMs) {
+        return of(SystemA.task(dtMs), dtMs, SystemA.EVAL_ONSET_MS, SystemA.evalDurationsMs());
+    }
+
+    /**
      * The SPEC protocol for a time step of {@code dtMs}: onsets and durations given in ms, the fixed
-     * protocol lengths (10000/5000 ms spontaneous, 10/4010/1510 ms memory period) converted to steps.
+     * protocol lengths ({@link SystemA}: 10000/5000 ms spontaneous, 10/4010/1510 ms memory period)
+     * converted to steps.
      */
     public static EvalProtocol of(TaskSpec task, double dtMs, int onsetMs, int[] durationsMs) {
         int[] steps = new int[durationsMs.length];
@@ -57,7 +67,8 @@ public record EvalProtocol(TaskSpec task, int onset, int[] durations, List<Strin
             labels[i] = Integer.toString(durationsMs[i]);
         }
         return new EvalProtocol(task, (int) Math.round(onsetMs / dtMs), steps, List.of(labels),
-                (int) Math.round(10000 / dtMs), (int) Math.round(5000 / dtMs), Math.max(1, (int) Math.round(10 / dtMs)),
-                (int) Math.round(4010 / dtMs), (int) Math.round(1510 / dtMs));
+                (int) Math.round(SystemA.SPONTANEOUS_MS / dtMs), (int) Math.round(SystemA.SPONTANEOUS_FROM_MS / dtMs),
+                Math.max(1, (int) Math.round(SystemA.MEMORY_ONSET_MS / dtMs)),
+                (int) Math.round(SystemA.MEMORY_MS / dtMs), (int) Math.round(SystemA.MEMORY_FROM_MS / dtMs));
     }
 }

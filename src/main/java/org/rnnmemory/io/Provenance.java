@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * @param start start time
  * @param end end time, or null while running
- * @param status {@value #RUNNING}, {@value #COMPLETED}, {@value #INTERRUPTED} or "failed: " and the reason
+ * @param status a {@link RunStatus} word: {@code running}, {@code completed}, {@code interrupted} or "failed: " and the reason
  * @param git commit of the working directory's checkout
  * @param libraries library name to version
  * @param platform Java, OS, CPU, memory, host and thread settings
@@ -40,10 +40,10 @@ import java.util.Map;
  */
 public record Provenance(Instant start, Instant end, String status, Git git, Map<String, String> libraries,
                          Platform platform, Backend backend) {
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String INTERRUPTED = "interrupted";
-    private static final String FAILED = "failed";
+    public static final String RUNNING = RunStatus.RUNNING.word();
+    public static final String COMPLETED = RunStatus.COMPLETED.word();
+    public static final String INTERRUPTED = RunStatus.INTERRUPTED.word();
+    private static final String FAILED = RunStatus.FAILED.word();
     /** The key of the configuration's hash beside the provenance ({@link #hash}). */
     public static final String CONFIG_HASH = "config_hash";
 
@@ -200,7 +200,7 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
 
     /** The status of a run that failed for {@code reason}: {@code "failed: REASON"}. */
     public static String failed(String reason) {
-        return FAILED + ": " + reason;
+        return RunStatus.failed(reason);
     }
 
     /**

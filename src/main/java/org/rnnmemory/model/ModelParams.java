@@ -1,5 +1,7 @@
 package org.rnnmemory.model;
 
+import org.rnnmemory.task.SystemA;
+
 /**
  * Fixed parameters of the continuous-time RNN.
  *
@@ -11,7 +13,8 @@ package org.rnnmemory.model;
 public record ModelParams(int hiddenSize, double tauMs, double dtMs, double gain) {
 
     /** The reference System A values: N = 500, tau = 100 ms, dt = 1 ms, g = 1.5. */
-    public static final ModelParams SYSTEM_A = new ModelParams(500, 100.0, 1.0, 1.5);
+    public static final ModelParams SYSTEM_A = new ModelParams(SystemA.HIDDEN_SIZE, SystemA.TAU_MS, SystemA.DT_MS,
+            SystemA.GAIN);
 
     public ModelParams {
         if (hiddenSize < 1) {

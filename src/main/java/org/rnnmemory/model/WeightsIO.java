@@ -111,7 +111,7 @@ public final class WeightsIO {
         m.put("tau_ms", w.params().tauMs());
         m.put("dt_ms", w.params().dtMs());
         m.put("gain", w.params().gain());
-        m.put("dtype", w.G().dataType() == DataType.DOUBLE ? "float64" : "float32");
+        m.put("dtype", Precision.of(w.G().dataType()).configName());
         Json.write(dir.resolve(MODEL_JSON), m);
     }
 }

@@ -27,6 +27,7 @@ import org.rnnmemory.io.DoubleArrays;
 import org.rnnmemory.io.Provenance;
 import org.rnnmemory.io.UserInputException;
 import org.rnnmemory.config.ConfigValueException;
+import org.rnnmemory.config.Engine;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.eval.EvaluationResult;
 import org.rnnmemory.eval.Evaluator;
@@ -40,6 +41,7 @@ import org.rnnmemory.io.ResourceFailures;
 import org.rnnmemory.io.RunFailedException;
 import org.rnnmemory.io.RunInterruptedException;
 import org.rnnmemory.io.RunLock;
+import org.rnnmemory.io.RunStatus;
 import org.rnnmemory.io.StopSignals;
 import org.rnnmemory.io.TableSchema;
 import org.rnnmemory.model.CtrnnWeights;
@@ -66,15 +68,9 @@ public final class ExperimentRunner {
 
     private ExperimentRunner() {}
 
-    /** The trainer's plan for an experiment. */
+    /** The trainer's plan for an experiment ({@link TrainPlan#of(ExperimentSpec)}). */
     public static TrainPlan plan(ExperimentSpec spec) {
-        var net = spec.network();
-        var tr = spec.training();
-        return new TrainPlan(spec.modelParams(), net.networkSeed(), "zero".equals(net.initialState()),
-                net.trainInput(), net.trainReadout(), spec.taskSpec(), tr.epochs(), tr.batchSize(),
-                tr.learningRate(), tr.engine(), tr.chunkSteps(),
-                "float64".equals(tr.dtype()) ? DataType.DOUBLE : DataType.FLOAT, tr.workers(), spec.seeds(),
-                net.initInput(), net.initReadout(), spec.evalProtocol(), tr.rateMemoryGib(), net.initGenerator());
+        return TrainPlan.of(spec);
     }
 
     /** The default run directory: runs/NAME/UTC-TIMESTAMP-HASH. */
@@ -136,7 +132,7 @@ public final class ExperimentRunner {
         List<Trial> dataset = spec.task().dataset() == null ? null
                 : TrialDatasets.read(Path.of(spec.task().dataset()), plan.task().trialSteps());
         // the GPU is checked before anything is written: without one the run is a one-line user error
-        CudaInfo cuda = "cuda".equals(plan.engine()) ? CudaEngine.device() : null;
+        CudaInfo cuda = plan.engine().gpu() ? CudaEngine.device() : null;
         RunLock.requireFree(dir);
         checkDirectory(spec, dir, resume);
         RunFootprint footprint = RunFootprint.of(plan);
@@ -233,7 +229,7 @@ public final class ExperimentRunner {
 
     /** Says on stderr when the adjoint engine may have to recompute forward steps to stay within its memory. */
     private static void noteRateMemory(ExperimentSpec spec, TrainPlan plan) {
-        if (!"adjoint".equals(plan.engine())) {
+        if (plan.engine() != Engine.ADJOINT) {
             return;
         }
         // from a zero state, simulation starts at the batch's first onset, at the earliest onset - jitter
@@ -342,9 +338,9 @@ public final class ExperimentRunner {
             o.put(Provenance.CONFIG_HASH, spec.configHash());
             var seeds = o.putArray("seeds");
             spec.seeds().forEach(seeds::add);
-            o.put("engine", plan.engine());
+            o.put("engine", plan.engine().configName());
             o.put("workers", plan.workers());
-            o.put("dtype", "float64".equals(spec.training().dtype()) ? "float64" : "float32");
+            o.put("dtype", spec.training().dtype().configName());
             o.put("updates_total", plan.totalUpdates());
             o.put("resumed_from_update", resumedFrom);
             o.put("updates_done", updatesDone);

@@ -5,13 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnmemory.config.Engine;
 import org.rnnmemory.config.WeightInit;
 import org.rnnmemory.eval.Evaluator;
 import org.rnnmemory.io.MemoryNeed;
 import org.rnnmemory.train.AdjointEngine;
 import org.rnnmemory.train.TrainPlan;
 import org.rnnmemory.train.Trainer;
+import org.rnnmemory.model.Precision;
 
 /**
  * The memory and disk a run needs, estimated from the arrays its phases allocate (N units, S seeds,
@@ -86,7 +87,7 @@ public record RunFootprint(List<MemoryNeed> phases, long diskBytes, String diskL
         double batches = 0;
         for (List<Integer> g : groups) {
             int rows = g.size() * plan.batchSize();
-            engines += "samediff".equals(plan.engine()) ? sameDiffBytes(plan, len, rows)
+            engines += plan.engine() == Engine.SAMEDIFF ? sameDiffBytes(plan, len, rows)
                     : AdjointEngine.nativeBytes(len, rows, g.size(), n, plan.dtype(), plan.chunkSteps(), rateBytes);
             batches += rows * (8.0 * steps + 8.0 * n);
         }
@@ -138,7 +139,7 @@ public record RunFootprint(List<MemoryNeed> phases, long diskBytes, String diskL
     }
 
     private static String dtype(TrainPlan plan) {
-        return plan.dtype() == DataType.DOUBLE ? "float64" : "float32";
+        return Precision.of(plan.dtype()).configName();
     }
 
     private static Map<String, Double> disk(TrainPlan plan) {

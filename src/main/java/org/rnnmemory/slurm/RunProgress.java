@@ -9,6 +9,7 @@ import org.rnnmemory.io.InputFileException;
 import org.rnnmemory.io.Provenance;
 import org.rnnmemory.io.RefusedException;
 import org.rnnmemory.io.RunLock;
+import org.rnnmemory.io.RunStatus;
 import org.rnnmemory.run.RunDirectory;
 import org.rnnmemory.run.RunRecord;
 
@@ -46,7 +47,7 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
             return new RunProgress(Provenance.COMPLETED, recorded, total, -1, "");
         }
         if (p.failed()) {
-            return new RunProgress("failed", recorded, total, -1, p.failureReason());
+            return new RunProgress(RunStatus.FAILED.word(), recorded, total, -1, p.failureReason());
         }
         if (p.interrupted()) {
             return new RunProgress(Provenance.INTERRUPTED, recorded, total, -1,
@@ -65,7 +66,7 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
                 eta = Math.round((total - done) * seconds / (done - from));
             }
         }
-        return new RunProgress("running", done, total, eta, "");
+        return new RunProgress(RunStatus.RUNNING.word(), done, total, eta, "");
     }
 
     /** Updates completed according to the checkpoint, or -1. */
@@ -90,10 +91,11 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
     /** "running, update 12/30, ETA 0:03:10", "failed: out of memory", ... */
     public String describe() {
         StringBuilder s = new StringBuilder(state);
-        if (updatesTotal > 0 && updatesDone >= 0 && !state.equals("completed")) {
+        boolean completed = RunStatus.COMPLETED.is(state);
+        if (updatesTotal > 0 && updatesDone >= 0 && !completed) {
             s.append(", update ").append(updatesDone).append('/').append(updatesTotal);
         }
-        if (state.equals("completed") && updatesTotal > 0) {
+        if (completed && updatesTotal > 0) {
             s.append(", ").append(updatesTotal).append(" updates");
         }
         if (etaSeconds >= 0) {
@@ -101,7 +103,8 @@ public record RunProgress(String state, int updatesDone, int updatesTotal, long 
                     etaSeconds % 60));
         }
         if (!detail.isEmpty()) {
-            s.append(state.equals("failed") ? ": " : " (").append(detail).append(state.equals("failed") ? "" : ")");
+            boolean failed = RunStatus.FAILED.is(state);
+            s.append(failed ? ": " : " (").append(detail).append(failed ? "" : ")");
         }
         return s.toString();
     }

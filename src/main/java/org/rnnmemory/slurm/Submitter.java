@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.rnnmemory.io.RunStatus;
 import org.rnnmemory.io.ShellWords;
 import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.InputFileException;
@@ -44,7 +45,7 @@ public final class Submitter {
         List<String> complete = new ArrayList<>();
         for (ArrayTask t : job.tasks()) {
             RunLock.requireFree(t.runDir());
-            if (RunProgress.of(t.runDir(), Instant.now()).state().equals("completed")) {
+            if (RunStatus.COMPLETED.is(RunProgress.of(t.runDir(), Instant.now()).state())) {
                 complete.add(String.valueOf(t.index()));
             } else {
                 pending.add(t.index());

@@ -24,6 +24,7 @@ import org.rnnmemory.io.Json;
 import org.rnnmemory.io.Provenance;
 import org.rnnmemory.io.RunInterruptedException;
 import org.rnnmemory.io.RunLock;
+import org.rnnmemory.io.RunStatus;
 import org.rnnmemory.io.StopSignals;
 import org.rnnmemory.io.TableSchema;
 import org.rnnmemory.report.ReportFiles;
@@ -108,7 +109,7 @@ public final class SweepRunner {
             RuntimeException failure = outcomes.values().stream().map(CandidateOutcome::failure)
                     .filter(f -> f != null).findFirst().orElse(null);
             if (failure instanceof RunInterruptedException) {
-                writeJson(plan, prov.finish("interrupted"), outcomes, chaos, start);
+                writeJson(plan, prov.finish(RunStatus.INTERRUPTED.word()), outcomes, chaos, start);
                 throw failure;
             }
             if (failure != null || outcomes.size() != plan.count()) {
@@ -118,7 +119,7 @@ public final class SweepRunner {
                         + " of " + plan.count() + " candidates");
             }
             Result result = analyse(plan, outcomes, chaos, command, prov.git(), start, log);
-            writeJson(plan, prov.finish("completed"), outcomes, chaos, start);
+            writeJson(plan, prov.finish(RunStatus.COMPLETED.word()), outcomes, chaos, start);
             return result;
         }
     }

@@ -7,7 +7,8 @@ package org.rnnmemory.task;
  * {@code dur = duration + U[-durationJitter, durationJitter)}; the input is {@code strength} for
  * {@code on <= t <= on + dur} (both ends inclusive); the target is 0 before the onset, -1 ("not
  * evaluated") from the onset up to {@code costOnset - 1}, and {@code targetPerStep * dur} from
- * {@code costOnset} on. A catch trial has no input and target 0 everywhere.
+ * {@code costOnset} on; the loss mask is false exactly where the target is -1. A catch trial has no
+ * input and target 0 everywhere. {@link IntegrationMemoryTask} builds the trials ({@link Task}).
  *
  * @param trialSteps steps per trial
  * @param onset mean onset, steps
@@ -23,8 +24,8 @@ package org.rnnmemory.task;
 public record TaskSpec(int trialSteps, int onset, int onsetJitter, int duration, int durationJitter,
                        double strength, double targetPerStep, int costOnset, double catchFraction, int trials) {
 
-    /** SPEC section 2 with dt = 1 ms. */
-    public static final TaskSpec SYSTEM_A = new TaskSpec(7000, 3000, 1000, 150, 100, 2.0, 0.007, 4500, 0.1, 500);
+    /** SPEC section 2 with dt = 1 ms ({@link SystemA}). */
+    public static final TaskSpec SYSTEM_A = SystemA.task(SystemA.DT_MS);
 
     public TaskSpec {
         positive("trial_ms", trialSteps);

@@ -234,7 +234,8 @@ final class TrialDatasetReader {
             u[s] = parseFloat(file, line, "u", row.get(0).toString());
             y[s] = parseFloat(file, line, "y", row.get(1).toString());
         }
-        return new Trial(u, y, h.onset(), h.duration(), h.isCatch());
+        // the file encodes the loss mask as y = -1 (Trial.NOT_EVALUATED)
+        return new Trial(u, y, Trial.decodeMask(y), h.onset(), h.duration(), h.isCatch());
     }
 
     private static float parseFloat(Path file, int line, String column, String cell) {

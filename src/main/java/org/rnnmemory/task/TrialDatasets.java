@@ -172,7 +172,7 @@ public final class TrialDatasets {
     private static void writeSequence(Path file, Trial t) throws IOException {
         List<List<Writable>> rows = new ArrayList<>(t.steps());
         for (int s = 0; s < t.steps(); s++) {
-            rows.add(List.of(new FloatWritable(t.u()[s]), new FloatWritable(t.y()[s])));
+            rows.add(List.of(new FloatWritable(t.u()[s]), new FloatWritable(t.encodedTarget(s))));
         }
         writeCsv(file, rows);
     }

@@ -1,5 +1,6 @@
 package org.rnnmemory.task;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** An indexed set of trials. Generated sets keep only each trial's hidden variables and build arrays on demand. */
@@ -24,25 +25,28 @@ public interface TrialSet {
         };
     }
 
-    /** The training set a generator draws ({@code spec.trials()} trials), stored as onsets and durations. */
+    /** The training set a generator draws ({@code spec.trials()} trials), stored as each trial's parameters. */
     static TrialSet generated(TaskSpec spec, TrialGenerator generator) {
-        int n = spec.trials();
-        int[] onset = new int[n];
-        int[] duration = new int[n];
-        for (int i = 0; i < n; i++) {
-            Trial t = generator.next();
-            onset[i] = t.isCatch() ? -1 : t.onset();
-            duration[i] = t.isCatch() ? -1 : t.duration();
+        IntegrationMemoryTask task = new IntegrationMemoryTask(spec);
+        List<IntegrationMemoryTask.Params> params = new ArrayList<>(spec.trials());
+        for (int i = 0; i < spec.trials(); i++) {
+            params.add(generator.nextParams());
         }
+        return of(task, params);
+    }
+
+    /** A set of a task's trials kept as their parameters; each trial's arrays are built when it is read. */
+    static <P> TrialSet of(Task<P> task, List<P> params) {
+        List<P> copy = List.copyOf(params);
         return new TrialSet() {
             @Override
             public int size() {
-                return n;
+                return copy.size();
             }
 
             @Override
             public Trial get(int i) {
-                return onset[i] < 0 ? TrialGenerator.catchTrial(spec) : TrialGenerator.trial(spec, onset[i], duration[i]);
+                return task.trial(copy.get(i));
             }
         };
     }

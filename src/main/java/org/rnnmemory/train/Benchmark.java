@@ -7,6 +7,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnmemory.config.Engine;
 import org.rnnmemory.gpu.Cuda;
 import org.rnnmemory.task.Trial;
 
@@ -54,7 +55,7 @@ public final class Benchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         int n = plan.params().hiddenSize();
         int rows = plan.seeds().size() * plan.batchSize();
-        boolean gpu = "cuda".equals(plan.engine());
+        boolean gpu = plan.engine().gpu();
         double gemmBefore = gpu ? gpuGemmSeconds(rows, n) : gemmSeconds(rows, n, plan.dtype());
         final double[] acc = new double[2];
         final int[] count = {0};
@@ -92,7 +93,7 @@ public final class Benchmark {
 
     /** GEMMs of [S*B, N] x [N, N] per simulated step: 1 for the adjoint engine when only w trains, else 2. */
     public static int gemmsPerStep(TrainPlan plan) {
-        return plan.trainInput() || !"adjoint".equals(plan.engine()) ? 2 : 1;
+        return plan.trainInput() || plan.engine() != Engine.ADJOINT ? 2 : 1;
     }
 
     /** Thrown by the listener to end a benchmark early. */

@@ -50,7 +50,7 @@ public final class CudaEngine implements BpttEngine {
 
     @Override
     public Gradients compute(EnsembleBatch batch, double[][] input, double[][] readout, double[][] initialState) {
-        CudaAdjoint.Result r = adjoint.compute(batch.seeds(), batch.rowsPerSeed(), batch.u(), batch.y(),
+        CudaAdjoint.Result r = adjoint.compute(batch.seeds(), batch.rowsPerSeed(), batch.u(), batch.maskEncodedTargets(),
                 batch.rowWeight(), batch.start(), input, readout, initialState);
         lastKept = r.simulatedSteps();
         return new Gradients(r.loss(), r.gradInput(), r.gradReadout(), r.simulatedSteps());

@@ -2,15 +2,21 @@ package org.rnnmemory.train;
 
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnmemory.config.Engine;
+import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.config.NetworkSection;
 import org.rnnmemory.config.TrainingSection;
 import org.rnnmemory.config.WeightInit;
 import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.model.Draws;
+import org.rnnmemory.model.InitialState;
 import org.rnnmemory.model.ModelParams;
 import org.rnnmemory.task.TaskSpec;
 
 /**
- * Everything the trainer needs, derived from an experiment.
+ * Everything the trainer needs, derived from an experiment: build it with {@link #of(ExperimentSpec)}
+ * (or {@link #of(NetworkSection, TrainingSection, TaskSpec, EvalProtocol, List)} from the sections);
+ * the positional constructors serve tests that train a tiny task outside any experiment file.
  *
  * @param params model parameters
  * @param networkSeed seed of G (shared by every model seed)
@@ -21,7 +27,7 @@ import org.rnnmemory.task.TaskSpec;
  * @param epochs epochs
  * @param batchSize trials per batch (per seed)
  * @param learningRate Adam learning rate
- * @param engine "adjoint" or "samediff"
+ * @param engine the gradient engine
  * @param chunkSteps chunk length of the SameDiff engine
  * @param dtype float32 or float64 arithmetic
  * @param workers parallel workers (threads), each training a share of the seeds
@@ -35,7 +41,7 @@ import org.rnnmemory.task.TaskSpec;
  */
 public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitialState, boolean trainInput,
                         boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
-                        String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds,
+                        Engine engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds,
                         WeightInit initInput, WeightInit initReadout, EvalProtocol evalProtocol,
                         double rateMemoryGib, Draws draws) {
 
@@ -62,7 +68,7 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
     /** A plan with the default memory for stored rates. */
     public TrainPlan(ModelParams params, long networkSeed, boolean zeroInitialState, boolean trainInput,
                      boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
-                     String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds,
+                     Engine engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds,
                      WeightInit initInput, WeightInit initReadout, EvalProtocol evalProtocol) {
         this(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize, learningRate,
                 engine, chunkSteps, dtype, workers, seeds, initInput, initReadout, evalProtocol,
@@ -72,10 +78,30 @@ public record TrainPlan(ModelParams params, long networkSeed, boolean zeroInitia
     /** A plan whose I and w start from the random draws of SPEC section 1. */
     public TrainPlan(ModelParams params, long networkSeed, boolean zeroInitialState, boolean trainInput,
                      boolean trainReadout, TaskSpec task, int epochs, int batchSize, double learningRate,
-                     String engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds) {
+                     Engine engine, int chunkSteps, DataType dtype, int workers, List<Integer> seeds) {
         this(params, networkSeed, zeroInitialState, trainInput, trainReadout, task, epochs, batchSize, learningRate,
                 engine, chunkSteps, dtype, workers, seeds, new WeightInit.Random(), new WeightInit.Random(), null,
                 TrainingSection.SYSTEM_A.rateMemoryGib(), Draws.NATIVE);
+    }
+
+    /** The plan of an experiment: its network and training sections, its task and protocol in steps, its seeds. */
+    public static TrainPlan of(ExperimentSpec spec) {
+        return of(spec.network(), spec.training(), spec.taskSpec(), spec.evalProtocol(), spec.seeds());
+    }
+
+    /**
+     * The plan of configuration sections.
+     *
+     * @param task the task in steps of {@code network.dt_ms}
+     * @param protocol the evaluation protocol whose PCAs a {@code pcs} initialisation uses
+     */
+    public static TrainPlan of(NetworkSection network, TrainingSection training, TaskSpec task, EvalProtocol protocol,
+                               List<Integer> seeds) {
+        return new TrainPlan(network.modelParams(), network.networkSeed(),
+                network.initialState() == InitialState.ZERO, network.trainInput(), network.trainReadout(), task,
+                training.epochs(), training.batchSize(), training.learningRate(), training.engine(),
+                training.chunkSteps(), training.dtype().dataType(), training.workers(), seeds, network.initInput(),
+                network.initReadout(), protocol, training.rateMemoryGib(), network.initGenerator());
     }
 
     /** Updates per epoch: trials // batch size (SPEC section 3). */

@@ -86,7 +86,7 @@ public final class Trainer implements AutoCloseable {
                     : TrialSet.generated(plan.task(), new TrialGenerator(plan.task(), Rngs.of(s.seed, Rngs.Purpose.TRIALS))));
         }
         // one GPU engine serves every seed: the cuda engine stacks all seeds on one device
-        int workers = "cuda".equals(plan.engine()) ? 1 : Math.max(1, Math.min(plan.workers(), states.size()));
+        int workers = plan.engine().gpu() ? 1 : Math.max(1, Math.min(plan.workers(), states.size()));
         this.engines = new BpttEngine[workers];
         for (int i = 0; i < workers; i++) {
             engines[i] = newEngine(Math.max(1, (long) (plan.rateMemoryGib() * (1L << 30) / workers)));
@@ -115,13 +115,11 @@ public final class Trainer implements AutoCloseable {
 
     private BpttEngine newEngine(long rateBytes) {
         return switch (plan.engine()) {
-            case "adjoint" -> new AdjointEngine(plan.params(), g, plan.trainInput(), plan.trainReadout(), plan.dtype(),
+            case ADJOINT -> new AdjointEngine(plan.params(), g, plan.trainInput(), plan.trainReadout(), plan.dtype(),
                     plan.chunkSteps(), rateBytes);
-            case "samediff" -> new SameDiffEngine(plan.params(), g, plan.chunkSteps(), plan.trainInput(),
+            case SAMEDIFF -> new SameDiffEngine(plan.params(), g, plan.chunkSteps(), plan.trainInput(),
                     plan.trainReadout(), plan.dtype());
-            case "cuda" -> new CudaEngine(plan.params(), g, plan.trainInput(), plan.trainReadout());
-            default -> throw new IllegalArgumentException("training.engine must be adjoint, samediff or cuda, found "
-                    + plan.engine());
+            case CUDA -> new CudaEngine(plan.params(), g, plan.trainInput(), plan.trainReadout());
         };
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnnmemory.eval.EvalProtocol;
 import org.rnnmemory.model.Draws;
 import org.rnnmemory.model.ModelParams;
+import org.rnnmemory.model.Precision;
 import org.rnnmemory.task.TaskSpec;
 
 class ExperimentLoaderTest {
@@ -37,14 +38,14 @@ class ExperimentLoaderTest {
         assertEquals(1.0, n.dtMs());
         assertEquals(1.5, n.gain());
         assertEquals(1L, n.networkSeed());
-        assertEquals("zero", n.initialState());
+        assertEquals("zero", n.initialState().configName());
         assertEquals(List.of("input", "readout"), n.trainable());
         assertTrue(n.trainInput());
         assertTrue(n.trainReadout());
         assertEquals(new WeightInit.Random(), n.initInput());
         assertEquals(new WeightInit.Random(), n.initReadout());
         assertEquals(new TaskSection(7000, 3000, 1000, 150, 100, 2.0, 0.007, 4500, 0.1, 500, null), s.task());
-        assertEquals(new TrainingSection(50, 32, 0.001, "adjoint", 250, "float32", 2, 6.5), s.training());
+        assertEquals(new TrainingSection(50, 32, 0.001, Engine.ADJOINT, 250, Precision.FLOAT32, 2, 6.5), s.training());
         assertEquals(3000, s.evaluation().onsetMs());
         assertEquals(List.of(50, 150, 300), s.evaluation().durationsMs());
         assertEquals(Draws.PYTORCH, n.initGenerator());
@@ -149,11 +150,11 @@ class ExperimentLoaderTest {
     @Test
     void theCudaEngineIsAcceptedAndRoundTrips() {
         ExperimentSpec s = parse("name: g\ntraining: {engine: cuda}\n");
-        assertEquals("cuda", s.training().engine());
-        assertEquals("float32", s.training().dtype());
+        assertEquals("cuda", s.training().engine().configName());
+        assertEquals("float32", s.training().dtype().configName());
         assertTrue(s.toResolvedYaml().contains("engine: cuda"), s.toResolvedYaml());
         assertEquals(s, ExperimentLoader.parse(s.toResolvedYaml(), "resolved.yaml", List.of()));
-        assertEquals("cuda", parse("name: g\n", "training.engine=cuda").training().engine());
+        assertEquals("cuda", parse("name: g\n", "training.engine=cuda").training().engine().configName());
     }
 
     @Test

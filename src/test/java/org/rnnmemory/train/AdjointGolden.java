@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnmemory.config.Engine;
 import org.rnnmemory.config.WeightInit;
 import org.rnnmemory.io.BlasKernel;
 import org.rnnmemory.io.Json;
@@ -46,7 +47,7 @@ final class AdjointGolden {
     record Scenario(String name, boolean trainInput, boolean trainReadout, int workers, boolean zeroInitialState,
                     double rateMemoryGib, DataType type) {
         TrainPlan plan() {
-            return new TrainPlan(P, 1, zeroInitialState, trainInput, trainReadout, TASK, 2, 4, 0.01, "adjoint", 17,
+            return new TrainPlan(P, 1, zeroInitialState, trainInput, trainReadout, TASK, 2, 4, 0.01, Engine.ADJOINT, 17,
                     type, workers, SEEDS, new WeightInit.Random(), new WeightInit.Random(), null, rateMemoryGib,
                     Draws.NATIVE);
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnmemory.config.Engine;
 import org.rnnmemory.gpu.Cuda;
 import org.rnnmemory.gpu.CudaUnavailableException;
 import org.rnnmemory.model.Initializer;
@@ -103,9 +104,9 @@ class CudaEngineGpuTest {
 
     @Test
     void aThreeSeedRunTracksTheCpuRunsLosses() {
-        TrainPlan cpu = new TrainPlan(P, 1, true, true, true, TASK, 1, 8, 0.001, "adjoint", 250, DataType.FLOAT, 1,
+        TrainPlan cpu = new TrainPlan(P, 1, true, true, true, TASK, 1, 8, 0.001, Engine.ADJOINT, 250, DataType.FLOAT, 1,
                 List.of(1, 2, 3));
-        TrainPlan gpu = new TrainPlan(P, 1, true, true, true, TASK, 1, 8, 0.001, "cuda", 250, DataType.FLOAT, 1,
+        TrainPlan gpu = new TrainPlan(P, 1, true, true, true, TASK, 1, 8, 0.001, Engine.CUDA, 250, DataType.FLOAT, 1,
                 List.of(1, 2, 3));
         List<CurvePoint> a = curve(cpu, 3);
         List<CurvePoint> b = curve(gpu, 3);

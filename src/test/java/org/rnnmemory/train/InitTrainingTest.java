@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnmemory.io.UserInputException;
+import org.rnnmemory.config.Engine;
 import org.rnnmemory.config.ExperimentLoader;
 import org.rnnmemory.config.ExperimentSpec;
 import org.rnnmemory.config.WeightInit;
@@ -27,7 +28,7 @@ class InitTrainingTest {
 
     static TrainPlan plan(boolean trainInput, boolean trainReadout, WeightInit in, WeightInit out) {
         return new TrainPlan(P, InitFixture.NETWORK_SEED, true, trainInput, trainReadout, InitFixture.TASK, 1, 6, 0.01,
-                "adjoint", 20, DataType.FLOAT, 1, List.of(1, 2), in, out, InitFixture.PROTOCOL);
+                Engine.ADJOINT, 20, DataType.FLOAT, 1, List.of(1, 2), in, out, InitFixture.PROTOCOL);
     }
 
     /** Initial and trained weights of every seed: [seed][0 = I before, 1 = w before, 2 = I after, 3 = w after]. */
@@ -91,7 +92,7 @@ class InitTrainingTest {
 
     @Test
     void randomPlanStartsFromTheSpecDraws() {
-        TrainPlan plan = new TrainPlan(P, 1, true, true, true, InitFixture.TASK, 1, 6, 0.01, "adjoint", 20,
+        TrainPlan plan = new TrainPlan(P, 1, true, true, true, InitFixture.TASK, 1, 6, 0.01, Engine.ADJOINT, 20,
                 DataType.FLOAT, 1, List.of(3));
         assertEquals(RANDOM, plan.initInput());
         assertEquals(RANDOM, plan.initReadout());

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnmemory.config.Engine;
 import org.rnnmemory.model.ModelParams;
 import org.rnnmemory.task.TaskSpec;
 import org.rnnmemory.task.Trial;
@@ -21,7 +22,7 @@ class TrainerTest {
     static final ModelParams P = new ModelParams(16, 10.0, 1.0, 1.5);
     static final TaskSpec TASK = new TaskSpec(80, 20, 8, 8, 4, 2.0, 0.05, 50, 0.1, 24);
 
-    static TrainPlan plan(List<Integer> seeds, int epochs, int workers, String engine, DataType type) {
+    static TrainPlan plan(List<Integer> seeds, int epochs, int workers, Engine engine, DataType type) {
         return new TrainPlan(P, 1, true, true, true, TASK, epochs, 6, 0.01, engine, 17, type, workers, seeds);
     }
 
@@ -35,9 +36,9 @@ class TrainerTest {
     @Test
     void ensembleEqualsEachSeedAlone() {
         List<Integer> seeds = List.of(3, 4, 5);
-        List<SeedState> together = train(plan(seeds, 2, 2, "adjoint", DataType.FLOAT));
+        List<SeedState> together = train(plan(seeds, 2, 2, Engine.ADJOINT, DataType.FLOAT));
         for (int i = 0; i < seeds.size(); i++) {
-            SeedState alone = train(plan(List.of(seeds.get(i)), 2, 1, "adjoint", DataType.FLOAT)).get(0);
+            SeedState alone = train(plan(List.of(seeds.get(i)), 2, 1, Engine.ADJOINT, DataType.FLOAT)).get(0);
             assertEquals(8, alone.updates());
             assertArrayEquals(alone.input(), together.get(i).input(), 1e-5, "I of seed " + seeds.get(i));
             assertArrayEquals(alone.readout(), together.get(i).readout(), 1e-5, "w of seed " + seeds.get(i));
@@ -47,8 +48,8 @@ class TrainerTest {
     @Test
     void sameDiffAndAdjointEnginesTrainTheSameWeights() {
         List<Integer> seeds = List.of(1, 2);
-        SeedState a = train(plan(seeds, 1, 1, "adjoint", DataType.DOUBLE)).get(1);
-        SeedState s = train(plan(seeds, 1, 1, "samediff", DataType.DOUBLE)).get(1);
+        SeedState a = train(plan(seeds, 1, 1, Engine.ADJOINT, DataType.DOUBLE)).get(1);
+        SeedState s = train(plan(seeds, 1, 1, Engine.SAMEDIFF, DataType.DOUBLE)).get(1);
         assertArrayEquals(s.input(), a.input(), 1e-9);
         assertArrayEquals(s.readout(), a.readout(), 1e-9);
     }
@@ -62,9 +63,9 @@ class TrainerTest {
     @Test
     void float32EnginesAgreeWithEachOtherAndWithFloat64() {
         List<Integer> seeds = List.of(1, 2);
-        List<SeedState> a32 = train(plan(seeds, 2, 2, "adjoint", DataType.FLOAT));
-        List<SeedState> s32 = train(plan(seeds, 2, 1, "samediff", DataType.FLOAT));
-        List<SeedState> a64 = train(plan(seeds, 2, 1, "adjoint", DataType.DOUBLE));
+        List<SeedState> a32 = train(plan(seeds, 2, 2, Engine.ADJOINT, DataType.FLOAT));
+        List<SeedState> s32 = train(plan(seeds, 2, 1, Engine.SAMEDIFF, DataType.FLOAT));
+        List<SeedState> a64 = train(plan(seeds, 2, 1, Engine.ADJOINT, DataType.DOUBLE));
         for (int i = 0; i < seeds.size(); i++) {
             String seed = "seed " + seeds.get(i);
             assertTrue(maxDiff(a32.get(i).input(), s32.get(i).input()) < 5e-7, "I, adjoint vs samediff, " + seed);
@@ -75,7 +76,7 @@ class TrainerTest {
             }
         }
         // the bounds are far below what training moves: 4 more Adam steps (lr 0.01) change the weights by > 1e-2
-        List<SeedState> earlier = train(plan(seeds, 1, 1, "adjoint", DataType.FLOAT));
+        List<SeedState> earlier = train(plan(seeds, 1, 1, Engine.ADJOINT, DataType.FLOAT));
         assertTrue(maxDiff(earlier.get(0).input(), a32.get(0).input()) > 1e-2);
         assertTrue(maxDiff(earlier.get(0).readout(), a32.get(0).readout()) > 1e-2);
     }
@@ -90,7 +91,7 @@ class TrainerTest {
 
     @Test
     void adamStepsLowerTheTrainingLoss() {
-        TrainPlan p = plan(List.of(7), 6, 1, "adjoint", DataType.DOUBLE);
+        TrainPlan p = plan(List.of(7), 6, 1, Engine.ADJOINT, DataType.DOUBLE);
         try (Trainer t = new Trainer(p, null, null)) {
             t.train(new Trainer.Listener() {});
             List<CurvePoint> h = t.history();
@@ -103,7 +104,7 @@ class TrainerTest {
 
     @Test
     void resumeAfterInterruptionEqualsUninterruptedRun(@TempDir Path dir) {
-        TrainPlan p = plan(List.of(1, 2), 3, 2, "adjoint", DataType.FLOAT);
+        TrainPlan p = plan(List.of(1, 2), 3, 2, Engine.ADJOINT, DataType.FLOAT);
         List<SeedState> straight;
         List<CurvePoint> straightHistory;
         try (Trainer t = new Trainer(p, null, null)) {
@@ -162,7 +163,7 @@ class TrainerTest {
                 clean = seed;
             }
         }
-        TrainPlan p = plan(List.of(hit, clean), 1, 1, "adjoint", DataType.FLOAT);
+        TrainPlan p = plan(List.of(hit, clean), 1, 1, Engine.ADJOINT, DataType.FLOAT);
         try (Trainer t = new Trainer(p, data, null)) {
             t.train(new Trainer.Listener() {});
             SeedState a = t.states().get(0);

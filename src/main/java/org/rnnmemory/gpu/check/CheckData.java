@@ -1,6 +1,7 @@
 package org.rnnmemory.gpu.check;
 
 import java.util.SplittableRandom;
+import org.rnnmemory.task.SystemA;
 
 /**
  * Networks and batches of the GPU self-test, drawn from seeded generators: G, I and w as in SPEC
@@ -24,7 +25,8 @@ public final class CheckData {
     public record Task(int steps, int onset, int onsetJitter, int duration, int durationJitter, int costOnset,
                        double catchFraction) {
         /** SPEC section 2 with dt = 1 ms. */
-        public static final Task SYSTEM_A = new Task(7000, 3000, 1000, 150, 100, 4500, 0.1);
+        public static final Task SYSTEM_A = new Task(SystemA.TRIAL_MS, SystemA.ONSET_MS, SystemA.ONSET_JITTER_MS,
+                SystemA.DURATION_MS, SystemA.DURATION_JITTER_MS, SystemA.COST_ONSET_MS, SystemA.CATCH_FRACTION);
     }
 
     /**
