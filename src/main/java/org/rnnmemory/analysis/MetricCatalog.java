@@ -3,6 +3,7 @@ package org.rnnmemory.analysis;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.rnnmemory.eval.Metric;
 import org.rnnmemory.eval.SpecMetrics;
 import org.rnnmemory.io.TableSchema;
@@ -19,57 +20,82 @@ import org.rnnmemory.io.TableSchema;
  * memory period), {@code trajectory} (separation of memory-period trajectories) and {@code output}
  * (integration curve and plateau drift, computed from the network output like precision itself).
  * {@code mechanism} (optimal readout, fixed and slow points, linearisation, memory-period speed:
- * {@link MechanismMetrics}, declared there). A new metric is one more {@link #metric} line here
- * plus the code that computes it.
+ * {@link MechanismMetrics}, declared there). A new metric is one more entry of {@link #SEED_METRICS}:
+ * its declaration and the function of the seed's analysed trials ({@link SeedTrials}) that computes it;
+ * {@code analyze} computes it for every seed, and tables, schema, figures and reports pick it up.
  */
 public final class MetricCatalog {
     private MetricCatalog() {}
 
     private static final String PLATEAU = "plateau (mean output over the evaluation window) against pulse duration";
 
-    /** The analysis metrics (beyond SPEC section 4), in analysis.csv column order. */
-    static final List<Metric> ANALYSIS = List.of(
-            metric(IntegrationCurve.SLOPE_TRAINED, Metric.OUTPUT, "1/ms", "plateau slope, trained",
-                    "slope of " + PLATEAU + ", durations inside the trained range (target: task.slope_per_ms)"),
-            metric(IntegrationCurve.R2_TRAINED, Metric.OUTPUT, "1", "plateau line r², trained",
-                    "r^2 of the line fitted to the " + PLATEAU + ", inside the trained range"),
-            metric(IntegrationCurve.RMSE_TRAINED, Metric.OUTPUT, "1", "plateau RMS error, trained",
-                    "RMS of plateau - slope_per_ms * duration inside the trained range"),
-            metric(IntegrationCurve.SLOPE_OUTSIDE, Metric.OUTPUT, "1/ms", "plateau slope, outside",
-                    "slope of " + PLATEAU + ", durations outside the trained range"),
-            metric(IntegrationCurve.R2_OUTSIDE, Metric.OUTPUT, "1", "plateau line r², outside",
-                    "r^2 of the line fitted outside the trained range"),
-            metric(IntegrationCurve.RMSE_OUTSIDE, Metric.OUTPUT, "1", "plateau RMS error, outside",
-                    "RMS of plateau - slope_per_ms * duration outside the trained range"),
-            metric(SeedDynamics.DRIFT, Metric.OUTPUT, "1/s", "plateau drift",
-                    "mean over test durations of the least-squares slope of the output over the evaluation window"),
-            metric(SeedDynamics.DRIFT_REL, Metric.OUTPUT, "1/s", "relative plateau drift",
-                    "mean over test durations of |drift| / target level"),
-            metric(Separation.SLOPE, Metric.TRAJECTORY, "1/ms", "separation slope",
+    /**
+     * The analysis metrics (beyond SPEC section 4), in analysis.csv column order: each declared once,
+     * with the function that computes it from a seed's analysed trials.
+     */
+    public static final List<SeedMetric> SEED_METRICS = List.of(
+            seed(IntegrationCurve.SLOPE_TRAINED, Metric.OUTPUT, "1/ms", "plateau slope, trained",
+                    "slope of " + PLATEAU + ", durations inside the trained range (target: task.slope_per_ms)",
+                    c -> c.integration(IntegrationCurve.SLOPE_TRAINED)),
+            seed(IntegrationCurve.R2_TRAINED, Metric.OUTPUT, "1", "plateau line r², trained",
+                    "r^2 of the line fitted to the " + PLATEAU + ", inside the trained range",
+                    c -> c.integration(IntegrationCurve.R2_TRAINED)),
+            seed(IntegrationCurve.RMSE_TRAINED, Metric.OUTPUT, "1", "plateau RMS error, trained",
+                    "RMS of plateau - slope_per_ms * duration inside the trained range",
+                    c -> c.integration(IntegrationCurve.RMSE_TRAINED)),
+            seed(IntegrationCurve.SLOPE_OUTSIDE, Metric.OUTPUT, "1/ms", "plateau slope, outside",
+                    "slope of " + PLATEAU + ", durations outside the trained range",
+                    c -> c.integration(IntegrationCurve.SLOPE_OUTSIDE)),
+            seed(IntegrationCurve.R2_OUTSIDE, Metric.OUTPUT, "1", "plateau line r², outside",
+                    "r^2 of the line fitted outside the trained range",
+                    c -> c.integration(IntegrationCurve.R2_OUTSIDE)),
+            seed(IntegrationCurve.RMSE_OUTSIDE, Metric.OUTPUT, "1", "plateau RMS error, outside",
+                    "RMS of plateau - slope_per_ms * duration outside the trained range",
+                    c -> c.integration(IntegrationCurve.RMSE_OUTSIDE)),
+            seed(SeedDynamics.DRIFT, Metric.OUTPUT, "1/s", "plateau drift",
+                    "mean over test durations of the least-squares slope of the output over the evaluation window",
+                    c -> c.drift(SeedDynamics.DRIFT)),
+            seed(SeedDynamics.DRIFT_REL, Metric.OUTPUT, "1/s", "relative plateau drift",
+                    "mean over test durations of |drift| / target level",
+                    c -> c.drift(SeedDynamics.DRIFT_REL)),
+            seed(Separation.SLOPE, Metric.TRAJECTORY, "1/ms", "separation slope",
                     "slope of trajectory separation (mean Euclidean distance of rate vectors over the memory "
-                    + "period) against duration difference"),
-            metric(Separation.R, Metric.TRAJECTORY, "1", "r(separation, Δduration)",
-                    "Pearson r of trajectory separation against duration difference"),
-            metric(Separation.TIME_CV, Metric.TRAJECTORY, "1", "separation CV over time",
-                    "mean over pairs of sd / mean of the distance over the memory period (0: parallel trajectories)"),
-            metric(ReadoutGeometry.COS_MEAN, Metric.READOUT, "1", "cos(w, mean memory rate)",
-                    "cos(w, mean memory-period rate vector)"),
-            metric(ReadoutGeometry.COS_CODING, Metric.READOUT, "1", "cos(w, coding direction)",
-                    "cos(w, mean rate at the longest minus the shortest test duration)"),
-            metric(ReadoutGeometry.COS_PC1, Metric.READOUT, "1", "|cos(w, memory PC1)|",
-                    "|cos(w, first memory-period PC)|"),
-            metric(ReadoutGeometry.VAR_FRACTION, Metric.READOUT, "1", "output variance vs random",
-                    "(w'Cw / |w|^2) / (tr C / N): output variance relative to a random direction"),
-            metric(ReadoutGeometry.MEAN_FRACTION, Metric.READOUT, "1", "mean output² vs random",
+                    + "period) against duration difference",
+                    c -> c.separation(Separation.SLOPE)),
+            seed(Separation.R, Metric.TRAJECTORY, "1", "r(separation, Δduration)",
+                    "Pearson r of trajectory separation against duration difference",
+                    c -> c.separation(Separation.R)),
+            seed(Separation.TIME_CV, Metric.TRAJECTORY, "1", "separation CV over time",
+                    "mean over pairs of sd / mean of the distance over the memory period (0: parallel trajectories)",
+                    c -> c.separation(Separation.TIME_CV)),
+            seed(ReadoutGeometry.COS_MEAN, Metric.READOUT, "1", "cos(w, mean memory rate)",
+                    "cos(w, mean memory-period rate vector)",
+                    c -> c.readout(ReadoutGeometry.COS_MEAN)),
+            seed(ReadoutGeometry.COS_CODING, Metric.READOUT, "1", "cos(w, coding direction)",
+                    "cos(w, mean rate at the longest minus the shortest test duration)",
+                    c -> c.readout(ReadoutGeometry.COS_CODING)),
+            seed(ReadoutGeometry.COS_PC1, Metric.READOUT, "1", "|cos(w, memory PC1)|",
+                    "|cos(w, first memory-period PC)|",
+                    c -> c.readout(ReadoutGeometry.COS_PC1)),
+            seed(ReadoutGeometry.VAR_FRACTION, Metric.READOUT, "1", "output variance vs random",
+                    "(w'Cw / |w|^2) / (tr C / N): output variance relative to a random direction",
+                    c -> c.readout(ReadoutGeometry.VAR_FRACTION)),
+            seed(ReadoutGeometry.MEAN_FRACTION, Metric.READOUT, "1", "mean output² vs random",
                     "(mean_d (w.mu_d)^2 / |w|^2) / (mean_d |mu_d|^2 / N): squared mean output relative to a random "
-                    + "direction"),
-            metric(ReadoutGeometry.VAR_RATIO, Metric.READOUT, "1", "output variance / squared mean",
-                    "w'Cw / mean_d (w.mu_d)^2: output variance over squared mean output in the memory period"));
+                    + "direction",
+                    c -> c.readout(ReadoutGeometry.MEAN_FRACTION)),
+            seed(ReadoutGeometry.VAR_RATIO, Metric.READOUT, "1", "output variance / squared mean",
+                    "w'Cw / mean_d (w.mu_d)^2: output variance over squared mean output in the memory period",
+                    c -> c.readout(ReadoutGeometry.VAR_RATIO)));
+
+    /** The declarations of {@link #SEED_METRICS}, in the same order. */
+    static final List<Metric> ANALYSIS = SEED_METRICS.stream().map(SeedMetric::metric).toList();
 
     private static final Map<String, Metric> BY_NAME = index();
 
-    private static Metric metric(String name, String kind, String unit, String label, String description) {
-        return new Metric(name, kind, unit, label, description);
+    private static SeedMetric seed(String name, String kind, String unit, String label, String description,
+                                   ToDoubleFunction<SeedTrials> compute) {
+        return new SeedMetric(new Metric(name, kind, unit, label, description), compute);
     }
 
     private static List<Metric> concat(List<Metric> a, List<Metric> b) {

@@ -48,13 +48,8 @@ public record SeedDynamics(int seed, double[] durationsMs, double[] plateau, dou
     public static final String DRIFT = "drift_per_s";
     public static final String DRIFT_REL = "drift_rel_per_s";
 
-    /** Names of the per-seed trajectory metrics, in column order. */
-    public static final List<String> METRICS = List.of(
-            IntegrationCurve.SLOPE_TRAINED, IntegrationCurve.R2_TRAINED, IntegrationCurve.RMSE_TRAINED,
-            IntegrationCurve.SLOPE_OUTSIDE, IntegrationCurve.R2_OUTSIDE, IntegrationCurve.RMSE_OUTSIDE,
-            DRIFT, DRIFT_REL, Separation.SLOPE, Separation.R, Separation.TIME_CV,
-            ReadoutGeometry.COS_MEAN, ReadoutGeometry.COS_CODING, ReadoutGeometry.COS_PC1,
-            ReadoutGeometry.VAR_FRACTION, ReadoutGeometry.MEAN_FRACTION, ReadoutGeometry.VAR_RATIO);
+    /** Names of the per-seed analysis metrics ({@link MetricCatalog#SEED_METRICS}), in column order. */
+    public static final List<String> METRICS = MetricCatalog.analysisNames();
 
     /** Spacing of the output samples kept for figures, ms. */
     static final double OUTPUT_STEP_MS = 20;
@@ -72,10 +67,12 @@ public record SeedDynamics(int seed, double[] durationsMs, double[] plateau, dou
         Batch batch = Batch.run(sim, protocol, plan, options, basis, n);
         double[] d = Arrays.stream(plan.durationsMs()).asDoubleStream().toArray();
         List<Separation.Pair> pairs = Separation.pairs(d, batch.memoryRates());
-        Map<String, Double> m = new LinkedHashMap<>(IntegrationCurve.metrics(d, batch.plateau(), plan));
-        m.putAll(drift(plan, batch.drift()));
-        m.putAll(Separation.metrics(pairs));
-        m.putAll(ReadoutGeometry.metrics(memory.pca(), memory.meansByDuration(), wv));
+        SeedTrials trials = new SeedTrials(plan, d, batch.plateau(), batch.drift(), pairs, memory.pca(),
+                memory.meansByDuration(), wv);
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (SeedMetric metric : MetricCatalog.SEED_METRICS) {
+            m.put(metric.name(), metric.compute().applyAsDouble(trials));
+        }
         return new SeedDynamics(seed, d, batch.plateau(), batch.drift(), m, batch.trajectoryTimes(),
                 batch.trajectories(), basis.project(new double[n]), basis.direction(iv), basis.direction(wv),
                 memory.pca().eigenvalues(), ReadoutGeometry.cumulativeFraction(memory.pca(), wv), pairs,

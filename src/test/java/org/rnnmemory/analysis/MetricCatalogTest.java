@@ -41,6 +41,16 @@ class MetricCatalogTest {
     }
 
     @Test
+    void theAnalysisComputesExactlyTheDeclaredSeedMetricsInTheirOrder() {
+        List<String> declared = MetricCatalog.SEED_METRICS.stream().map(SeedMetric::name).toList();
+        assertEquals(declared, SeedDynamics.METRICS);
+        assertEquals(declared, MetricCatalog.analysisNames());
+        for (SeedMetric m : MetricCatalog.SEED_METRICS) {
+            assertEquals(m.metric(), MetricCatalog.get(m.name()), m.name());
+        }
+    }
+
+    @Test
     void kindsAreTheDocumentedOnes() {
         Set<String> kinds = Set.of(Metric.PERFORMANCE, Metric.WEIGHTS, Metric.PCA, Metric.LEGACY, Metric.READOUT,
                 Metric.TRAJECTORY, Metric.OUTPUT);
