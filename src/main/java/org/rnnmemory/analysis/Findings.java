@@ -46,16 +46,31 @@ final class Findings {
                 + f(summary(metric, "mean_ci_high")) + "]";
     }
 
-    /** Keys in which the experiment differs from System A (SPEC sections 1 to 4), with both values. */
+    /** The key of the initial networks' generator. */
+    private static final String GENERATOR = "network.init.generator";
+    /** The generator of the reference implementation's initial networks: PyTorch's CPU generator. */
+    private static final String REFERENCE_GENERATOR = "pytorch";
+
+    /**
+     * Keys in which the experiment differs from System A (SPEC sections 1 to 4), with both values. System
+     * A's initial networks are the reference implementation's ({@code network.init.generator: pytorch}),
+     * not this project's default generator.
+     */
     List<String> differencesFromSystemA() {
         ExperimentSpec spec = a.spec();
         Map<String, Object> ours = spec.flatten();
         Map<String, Object> ref = ExperimentSpec.SYSTEM_A.flatten();
         List<String> out = new ArrayList<>();
+        // the reference drew its initial networks with PyTorch's generator, whatever this project's default
+        ref.put(GENERATOR, REFERENCE_GENERATOR);
         for (String k : RunSet.differingKeys(spec, ExperimentSpec.SYSTEM_A)) {
-            if (!k.equals("name")) {
+            if (!k.equals("name") && !k.equals(GENERATOR)) {
                 out.add("`" + k + "` " + ours.get(k) + " (System A: " + ref.get(k) + ")");
             }
+        }
+        if (!REFERENCE_GENERATOR.equals(String.valueOf(ours.get(GENERATOR)))) {
+            out.add("`" + GENERATOR + "` " + ours.get(GENERATOR) + " (System A: " + REFERENCE_GENERATOR
+                    + ", the reference implementation's own draws)");
         }
         return out;
     }
