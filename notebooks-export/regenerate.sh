@@ -37,29 +37,31 @@ quickstart() {
 
 # The faithful System A ensemble: model seeds 1-20 trained with experiments/system-a.yaml in five
 # shards whose run directories are committed under notebooks-export/system-a/runs/ (about an hour
-# each on 2 cores). With TRAIN_SYSTEM_A=1 the shards are trained or resumed in place; the report is
-# written once all five have completed. Never deletes a shard.
+# each on 2 cores). With TRAIN_SYSTEM_A=1 the shards are trained or resumed in place. The report covers
+# the completed shards (an interim report until all five are; the README says which). Never deletes a shard.
 system_a() {
   local shards=(1,2,3,4:seeds-1-4 5,6,7,8:seeds-5-8 9,10,11,12:seeds-9-12 13,14,15,16:seeds-13-16
                 17,18,19,20:seeds-17-20)
-  local dirs=() done=0 entry seeds dir
+  local dirs=() entry seeds dir
   for entry in "${shards[@]}"; do
-    seeds=${entry%%:*}; dir="$out/system-a/runs/${entry##*:}"; dirs+=("$dir")
+    seeds=${entry%%:*}; dir="$out/system-a/runs/${entry##*:}"
     if [ -f "$dir/run.json" ] && grep -q '"status" : "completed"' "$dir/run.json"; then
-      done=$((done + 1))
+      dirs+=("$dir")
     elif [ "${TRAIN_SYSTEM_A:-0}" = 1 ]; then
       if [ -f "$dir/config.resolved.yaml" ]; then
         "$rnnmem" run experiments/system-a.yaml --out "$dir" --set "seeds=[$seeds]" --resume --no-report
       else
         "$rnnmem" run experiments/system-a.yaml --out "$dir" --set "seeds=[$seeds]" --no-report
       fi
-      done=$((done + 1))
+      dirs+=("$dir")
     fi
   done
-  if [ "$done" -lt "${#shards[@]}" ]; then
-    echo "regenerate: system-a: $done of ${#shards[@]} shards completed (TRAIN_SYSTEM_A=1 trains the rest);" \
-      "no report yet" >&2
+  if [ "${#dirs[@]}" -eq 0 ]; then
+    echo "regenerate: system-a: no shard completed (TRAIN_SYSTEM_A=1 trains them); no report" >&2
     return 0
+  fi
+  if [ "${#dirs[@]}" -lt "${#shards[@]}" ]; then
+    echo "regenerate: system-a: interim report of ${#dirs[@]} of ${#shards[@]} shards (TRAIN_SYSTEM_A=1 trains the rest)" >&2
   fi
   local tmp
   tmp=$(mktemp -d)
