@@ -63,14 +63,11 @@ final class Findings {
         List<String> out = new ArrayList<>();
         // the reference drew its initial networks with PyTorch's generator, whatever this project's default
         ref.put(GENERATOR, REFERENCE_GENERATOR);
-        for (String k : RunSet.differingKeys(spec, ExperimentSpec.SYSTEM_A)) {
-            if (!k.equals("name") && !k.equals(GENERATOR)) {
-                out.add("`" + k + "` " + ours.get(k) + " (System A: " + ref.get(k) + ")");
+        for (String k : RunSet.differingKeys(ours, ref)) {
+            if (!k.equals("name")) {
+                out.add("`" + k + "` " + ours.get(k) + " (System A: " + ref.get(k)
+                        + (k.equals(GENERATOR) ? ", the reference implementation's own draws" : "") + ")");
             }
-        }
-        if (!REFERENCE_GENERATOR.equals(String.valueOf(ours.get(GENERATOR)))) {
-            out.add("`" + GENERATOR + "` " + ours.get(GENERATOR) + " (System A: " + REFERENCE_GENERATOR
-                    + ", the reference implementation's own draws)");
         }
         return out;
     }

@@ -108,8 +108,11 @@ public record RunSet(List<Path> dirs, ExperimentSpec spec, List<SeedRecord> seed
      * keys ({@link ExperimentSpec#EXECUTION_KEYS}) excepted.
      */
     public static List<String> differingKeys(ExperimentSpec a, ExperimentSpec b) {
-        Map<String, Object> fa = a.flatten();
-        Map<String, Object> fb = b.flatten();
+        return differingKeys(a.flatten(), b.flatten());
+    }
+
+    /** As {@link #differingKeys(ExperimentSpec, ExperimentSpec)}, for two flattened configurations. */
+    static List<String> differingKeys(Map<String, Object> fa, Map<String, Object> fb) {
         List<String> keys = new ArrayList<>(fa.keySet());
         fb.keySet().stream().filter(k -> !fa.containsKey(k)).forEach(keys::add);
         List<String> diff = new ArrayList<>();
