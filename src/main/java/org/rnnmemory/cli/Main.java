@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.rnnmemory.gpu.CudaUnavailableException;
 import org.rnnmemory.io.BlasKernel;
 import org.rnnmemory.io.InputFileException;
+import org.rnnmemory.io.Provenance;
 import org.rnnmemory.io.RefusedException;
 import org.rnnmemory.io.ResourceFailures;
 import org.rnnmemory.io.RunFailedException;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
  * of memory or disk (one line; {@code run.json} says failed, the last checkpoint is intact); 130 and
  * 143 a run interrupted by SIGINT or SIGTERM (one line with the command that resumes it).
  */
-@Command(name = "rnnmem", mixinStandardHelpOptions = true, version = "rnn-memory 0.1.0",
+@Command(name = "rnnmem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, evaluate and analyse continuous-time RNNs on an integration-and-memory task.")
 public final class Main implements Runnable {
 
@@ -52,6 +53,18 @@ public final class Main implements Runnable {
         m.put("status", StatusCommand::new);
         m.put("dynamics", DynamicsCommand::new);
         return m;
+    }
+
+    /** {@code --version}: the version and the commit the jar was built from (as run.json's "build"). */
+    static final class Version implements CommandLine.IVersionProvider {
+        static final String VERSION = "rnn-memory 0.1.0";
+
+        @Override
+        public String[] getVersion() {
+            Provenance.Git build = Provenance.buildCommit();
+            String state = build.dirty() == null ? "" : build.dirty() ? ", with uncommitted changes" : "";
+            return new String[] {VERSION + " (built from commit " + build.commit() + state + ")"};
+        }
     }
 
     /** Exit code for bad input (files, configuration) and refusals. */

@@ -47,6 +47,29 @@ final class EnvironmentProbes {
         return new Provenance.Git(head.get(), dirty);
     }
 
+    /**
+     * The commit and dirty flag in a build's git properties ({@code git.commit.id.full},
+     * {@code git.dirty}); {@link Provenance.Git#UNKNOWN} when {@code in} is null, unreadable or has
+     * no full hash. Closes {@code in}.
+     */
+    static Provenance.Git build(InputStream in) {
+        if (in == null) {
+            return Provenance.Git.UNKNOWN;
+        }
+        Properties p = new Properties();
+        try (in) {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return Provenance.Git.UNKNOWN;
+        }
+        String commit = p.getProperty("git.commit.id.full", "").trim();
+        if (!commit.matches("[0-9a-f]{40,64}")) {
+            return Provenance.Git.UNKNOWN;
+        }
+        String dirty = p.getProperty("git.dirty", "").trim();
+        return new Provenance.Git(commit, dirty.equals("true") ? Boolean.TRUE : dirty.equals("false") ? Boolean.FALSE : null);
+    }
+
     /** Standard output of a command that exited with 0, or empty. */
     private static Optional<String> run(Path dir, String... command) {
         try {

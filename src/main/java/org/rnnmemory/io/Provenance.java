@@ -34,18 +34,25 @@ import java.util.Map;
  * @param end end time, or null while running
  * @param status a {@link RunStatus} word: {@code running}, {@code completed}, {@code interrupted} or "failed: " and the reason
  * @param git commit of the working directory's checkout
+ * @param build the commit the running code was built from ({@link #BUILD_PROPERTIES}); differs from
+ *     {@code git} when a copied or older jar runs in another checkout
  * @param libraries library name to version
  * @param platform Java, OS, CPU, memory, host and thread settings
  * @param backend the ND4J backend and the device it computes on
  */
-public record Provenance(Instant start, Instant end, String status, Git git, Map<String, String> libraries,
-                         Platform platform, Backend backend) {
+public record Provenance(Instant start, Instant end, String status, Git git, Git build,
+                         Map<String, String> libraries, Platform platform, Backend backend) {
     public static final String RUNNING = RunStatus.RUNNING.word();
     public static final String COMPLETED = RunStatus.COMPLETED.word();
     public static final String INTERRUPTED = RunStatus.INTERRUPTED.word();
     private static final String FAILED = RunStatus.FAILED.word();
     /** The key of the configuration's hash beside the provenance ({@link #hash}). */
     public static final String CONFIG_HASH = "config_hash";
+    /**
+     * The class-path resource the build writes with the commit it builds ({@code git.commit.id.full})
+     * and whether tracked files differed from it ({@code git.dirty}); absent when built outside git.
+     */
+    public static final String BUILD_PROPERTIES = "/org/rnnmemory/io/build-git.properties";
 
     public Provenance {
         if (start == null) {
@@ -56,6 +63,9 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
         }
         if (status == null || status.isBlank()) {
             throw new IllegalArgumentException("status must not be blank, found '" + status + "'");
+        }
+        if (build == null) {
+            build = Git.UNKNOWN;
         }
         libraries = Collections.unmodifiableMap(new LinkedHashMap<>(libraries));
     }
@@ -121,13 +131,21 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
     /** As {@link #capture(Path)}, with the start time taken from {@code clock}. */
     public static Provenance capture(Path workDir, Clock clock) {
         Instant start = clock.instant();
-        return new Provenance(start, null, "running", gitState(workDir), EnvironmentProbes.libraries(),
+        return new Provenance(start, null, "running", gitState(workDir), buildCommit(), EnvironmentProbes.libraries(),
                 Platform.current(), Backend.current());
     }
 
     /** HEAD commit and dirty flag of the git checkout containing {@code dir}. */
     public static Git gitState(Path dir) {
         return EnvironmentProbes.git(dir);
+    }
+
+    /**
+     * The commit this code was built from, read from {@link #BUILD_PROPERTIES}; {@link Git#UNKNOWN}
+     * when the resource is missing (built outside a git checkout) or malformed.
+     */
+    public static Git buildCommit() {
+        return EnvironmentProbes.build(Provenance.class.getResourceAsStream(BUILD_PROPERTIES));
     }
 
     /** The same record, ended now with {@code status}. */
@@ -137,14 +155,14 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
 
     /** The same record, ended at {@code end} with {@code status}. */
     public Provenance finish(String status, Instant end) {
-        return new Provenance(start, end, status, git, libraries, platform, backend);
+        return new Provenance(start, end, status, git, build, libraries, platform, backend);
     }
 
     /**
      * The JSON form:
      * <pre>
      * {"status": "completed", "start_utc": "2024-05-01T12:00:00.123Z", "end_utc": "...",
-     *  "git": {"commit": "3f2a...", "dirty": false},
+     *  "git": {"commit": "3f2a...", "dirty": false}, "build": {"commit": "3f2a...", "dirty": false},
      *  "libraries": {"nd4j-api": "1.0.0-M2.1", "datavec-api": ..., "tablesaw-core": ...,
      *                "jackson-databind": ..., "progressbar": ..., "nd4j-native": ...},
      *  "java": {"version": "17.0.15", "vendor": ..., "max_heap_bytes": 6442450944},
@@ -164,6 +182,9 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
         ObjectNode g = o.putObject("git");
         g.put("commit", git.commit());
         g.put("dirty", git.dirty());
+        ObjectNode bc = o.putObject("build");
+        bc.put("commit", build.commit());
+        bc.put("dirty", build.dirty());
         ObjectNode libs = o.putObject("libraries");
         libraries.forEach(libs::put);
         putPlatform(o);
@@ -226,9 +247,8 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
         if (start == null) {
             throw new IllegalArgumentException("start_utc is missing");
         }
-        JsonNode g = o.path("git");
-        Git git = new Git(g.path("commit").asText(EnvironmentProbes.UNKNOWN),
-                g.path("dirty").isBoolean() ? g.get("dirty").booleanValue() : null);
+        Git git = gitOf(o.path("git"));
+        Git build = gitOf(o.path("build"));
         Map<String, String> libs = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = o.path("libraries").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -243,7 +263,13 @@ public record Provenance(Instant start, Instant end, String status, Git git, Map
         JsonNode b = o.path("backend");
         Backend backend = new Backend(text(b, "name"), text(b, "device"), text(b, "blas_vendor"),
                 text(b, "omp_threads"), text(b, "blas_threads"), text(b, "blas_core"), text(b, "blas_core_source"));
-        return new Provenance(start, instant(o, "end_utc"), o.path("status").asText(), git, libs, platform, backend);
+        return new Provenance(start, instant(o, "end_utc"), o.path("status").asText(), git, build, libs, platform,
+                backend);
+    }
+
+    private static Git gitOf(JsonNode g) {
+        return new Git(g.path("commit").asText(EnvironmentProbes.UNKNOWN),
+                g.path("dirty").isBoolean() ? g.get("dirty").booleanValue() : null);
     }
 
     /**

@@ -29,7 +29,8 @@ class ProvenanceReadTest {
         libs.put("nd4j-api", "1.0.0-M2.1");
         libs.put("progressbar", null);
         return new Provenance(Instant.parse("2026-01-02T03:04:05.678Z"), end, status,
-                new Provenance.Git("0123456789abcdef0123456789abcdef01234567", dirty), libs,
+                new Provenance.Git("0123456789abcdef0123456789abcdef01234567", dirty),
+                new Provenance.Git("89abcdef0123456789abcdef0123456789abcdef", false), libs,
                 new Provenance.Platform("25.0.1", "Eclipse Adoptium", "Linux", "6.1", "amd64", "AMD EPYC", 2,
                         6L << 30, "node-1", omp),
                 new Provenance.Backend("CpuBackend", "CPU", "OPENBLAS", "1", "1", "SkylakeX", "auto"));

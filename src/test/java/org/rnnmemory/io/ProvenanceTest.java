@@ -78,6 +78,36 @@ class ProvenanceTest {
         assertEquals(true, Provenance.gitState(repo).dirty());
     }
 
+    /**
+     * The build writes the commit it builds into the classes (Maven's generate-resources phase); the
+     * tests run from the checkout that was built, so it is this checkout's HEAD.
+     */
+    @Test
+    void theBuildCommitIsTheCheckoutsHeadWhenBuiltFromIt() throws Exception {
+        Path basedir = Path.of("").toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(basedir.resolve(".git")),
+                "not built from a git checkout");
+        Provenance.Git build = Provenance.buildCommit();
+        assertEquals(Provenance.gitState(basedir).commit(), build.commit());
+        assertTrue(build.dirty() != null, "dirty flag missing");
+        assertEquals(build, Provenance.capture(tmp).build());
+    }
+
+    @Test
+    void buildPropertiesAreReadStrictly() {
+        String c = "0123456789abcdef0123456789abcdef01234567";
+        assertEquals(new Provenance.Git(c, true), buildOf("git.commit.id.full=" + c + "\ngit.dirty=true\n"));
+        assertEquals(new Provenance.Git(c, false), buildOf("git.dirty=false\ngit.commit.id.full=" + c + "\n"));
+        assertEquals(new Provenance.Git(c, null), buildOf("git.commit.id.full=" + c + "\n"));
+        assertEquals(Provenance.Git.UNKNOWN, buildOf("git.commit.id.full=abc123\ngit.dirty=false\n"));
+        assertEquals(Provenance.Git.UNKNOWN, buildOf(""));
+        assertEquals(Provenance.Git.UNKNOWN, EnvironmentProbes.build(null));
+    }
+
+    private static Provenance.Git buildOf(String text) {
+        return EnvironmentProbes.build(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
     @Test
     void outsideAGitCheckoutTheCommitIsUnknown() {
         Provenance.Git g = Provenance.gitState(tmp);
@@ -98,14 +128,15 @@ class ProvenanceTest {
         Provenance running = Provenance.capture(repo, Clock.fixed(start, ZoneOffset.UTC));
         ObjectNode json = running.finish("completed", start.plusSeconds(90)).toJson();
 
-        assertEquals(Set.of("status", "start_utc", "end_utc", "git", "libraries", "java", "os", "cpu", "hostname",
-                "env", "backend"), keys(json));
+        assertEquals(Set.of("status", "start_utc", "end_utc", "git", "build", "libraries", "java", "os", "cpu",
+                "hostname", "env", "backend"), keys(json));
         assertEquals("completed", json.get("status").textValue());
         assertEquals("2024-05-01T12:00:00.123Z", json.get("start_utc").textValue());
         assertEquals("2024-05-01T12:01:30.123Z", json.get("end_utc").textValue());
         assertEquals(headFromFiles(repo), json.at("/git/commit").textValue());
         assertFalse(json.at("/git/dirty").booleanValue());
         assertEquals(Set.of("commit", "dirty"), keys(json.get("git")));
+        assertEquals(Set.of("commit", "dirty"), keys(json.get("build")));
         assertEquals(Set.of("version", "vendor", "max_heap_bytes"), keys(json.get("java")));
         assertEquals(Set.of("name", "version", "arch"), keys(json.get("os")));
         assertEquals(Set.of("model", "cores"), keys(json.get("cpu")));
