@@ -50,7 +50,8 @@ public record Provenance(Instant start, Instant end, String status, Git git, Git
     public static final String CONFIG_HASH = "config_hash";
     /**
      * The class-path resource the build writes with the commit it builds ({@code git.commit.id.full})
-     * and whether tracked files differed from it ({@code git.dirty}); absent when built outside git.
+     * and whether the checkout had changes then, untracked files included ({@code git.dirty}); absent
+     * when built outside git.
      */
     public static final String BUILD_PROPERTIES = "/org/rnnmemory/io/build-git.properties";
 
