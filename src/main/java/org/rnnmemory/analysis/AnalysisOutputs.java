@@ -21,7 +21,8 @@ import tech.tablesaw.api.Table;
  *
  * @param runDir the run directory that holds the analysis
  * @param spec the experiment, with the analysed seeds
- * @param tables every analysis table by name ({@link AnalysisTables#ALL})
+ * @param tables every analysis table by name ({@link AnalysisTables#ALL}, and
+ *     {@link AnalysisTables#PUBLISHED_MODEL}, empty when the analysis has none)
  * @param info the contents of {@code tables/analysis.json}
  */
 public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Table> tables, JsonNode info) {
@@ -51,6 +52,9 @@ public record AnalysisOutputs(Path runDir, ExperimentSpec spec, Map<String, Tabl
         for (String name : AnalysisTables.ALL) {
             tables.put(name, schema.readCsv(name, t.resolve(name + ".csv")));
         }
+        Path model = t.resolve(AnalysisTables.PUBLISHED_MODEL + ".csv");
+        tables.put(AnalysisTables.PUBLISHED_MODEL, Files.isRegularFile(model)
+                ? schema.readCsv(AnalysisTables.PUBLISHED_MODEL, model) : PublishedModel.empty());
         return new AnalysisOutputs(runDir, spec, tables, info);
     }
 

@@ -252,8 +252,27 @@ public final class AnalysisReport {
                 "published_n", "published_mean", "published_sd", "published_median", "mw_u", "mw_p", "mw_method"),
                 "This run against the 20 published System A models, with a two-sided Mann-Whitney U test. Published "
                 + "values: " + a.info().get("published_reference").asText() + ".");
+        publishedModel(b, a);
         figure(b, a, AnalysisFigures.OUTPUTS, "Output z against time for each test pulse, every seed (grey), "
                 + "the best and the worst seed by precision (colour); dashed: the target over the evaluation window.");
+    }
+
+    /** Seed 1 against the published model 1, when the analysis has that row ({@link PublishedModel}). */
+    private static void publishedModel(Report.Builder b, AnalysisOutputs a) {
+        Table t = a.table(AnalysisTables.PUBLISHED_MODEL);
+        if (t.rowCount() == 0) {
+            return;
+        }
+        b.paragraph("Model seed " + t.intColumn("seed").get(0) + " starts from the same initial network as the "
+                + "published model " + t.intColumn("seed").get(0) + ", whose trained weights ship with rnnmem; the "
+                + "training trials differ (the reference implementation did not seed them). Its trained I correlates "
+                + Findings.f(t.doubleColumn("input_r").get(0)) + " with the published trained I and its trained w "
+                + Findings.f(t.doubleColumn("readout_r").get(0)) + " with the published w (Pearson r over the units); "
+                + "precision " + Findings.f(t.doubleColumn("precision").get(0)) + " against "
+                + Findings.f(t.doubleColumn("published_precision").get(0)) + " published, cos(I, w) "
+                + Findings.f(t.doubleColumn("weight_correlation").get(0)) + " against "
+                + Findings.f(t.doubleColumn("published_weight_correlation").get(0)) + ".");
+        b.table(t, "This run's model seed 1 against the published model 1 (`tables/published_model.csv`).");
     }
 
     private static void predictors(Report.Builder b, AnalysisOutputs a, Findings f) {

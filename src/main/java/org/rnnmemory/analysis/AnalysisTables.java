@@ -31,6 +31,11 @@ public final class AnalysisTables {
     public static final String SUMMARY = "summary";
     public static final String CORRELATIONS = "correlations";
     public static final String PUBLISHED = "published_comparison";
+    /**
+     * Model seed 1 against the published model 1 ({@link PublishedModel}); written by every analysis, optional
+     * when read (analyses of earlier versions lack it), so not in {@link #ALL}.
+     */
+    public static final String PUBLISHED_MODEL = "published_model";
     public static final String TRAJECTORIES = "trajectories";
     public static final String DIRECTIONS = "pc_directions";
     public static final String INTEGRATION = "integration";
@@ -322,6 +327,16 @@ public final class AnalysisTables {
         s.add(PUBLISHED, "mw_method", "string", "1", "exact | normal");
         s.add(PUBLISHED, "cles", "double", "1", "P(run value > published value), ties one half");
         s.add(PUBLISHED, "rank_biserial_r", "double", "1", "2 cles - 1");
+        s.add(PUBLISHED_MODEL, "seed", "int", "1", "model seed of both models (one row, only for System A with the "
+                + "reference's initial networks)");
+        s.add(PUBLISHED_MODEL, "input_r", "double", "1", "Pearson r over the units of this trained I with the published "
+                + "trained I of the same seed");
+        s.add(PUBLISHED_MODEL, "readout_r", "double", "1", "Pearson r of this trained w with the published trained w");
+        s.add(PUBLISHED_MODEL, "precision", "double", "1", "precision of this model (analysis.csv)");
+        s.add(PUBLISHED_MODEL, "published_precision", "double", "1", "precision of the published model ("
+                + publishedSource + ")");
+        s.add(PUBLISHED_MODEL, "weight_correlation", "double", "1", "cos(I, w) of this model");
+        s.add(PUBLISHED_MODEL, "published_weight_correlation", "double", "1", "cos(I, w) of the published model");
         s.add(INTEGRATION, "seed", "int", "1", "model seed");
         s.add(INTEGRATION, "duration_ms", "int", "ms", "pulse duration");
         s.add(INTEGRATION, "range", "string", "1", "trained | outside: duration inside the training range or not");

@@ -44,6 +44,7 @@ import tech.tablesaw.api.Table;
  * tables/summary.csv                per metric: n, mean, sd, median, min, max, bootstrap CI of the mean
  * tables/correlations.csv           per metric against precision: Pearson, Spearman, bootstrap CI, Holm
  * tables/published_comparison.csv   this run against the 20 published models (Mann-Whitney U)
+ * tables/published_model.csv        System A's seed 1 against the published model 1 (trained weights' r)
  * tables/integration.csv            plateau, target and drift per seed and duration
  * tables/separation.csv             separation of every pair of trajectories per seed
  * tables/trajectories.csv           trajectories on the top three memory-period PCs (subsampled)
@@ -101,6 +102,8 @@ public final class Analyzer {
         out.put(AnalysisTables.CORRELATIONS, AnalysisTables.correlations(analysis, metrics, options.resamples(),
                 options.bootstrapSeed()));
         out.put(AnalysisTables.PUBLISHED, AnalysisTables.published(analysis, ref));
+        out.put(AnalysisTables.PUBLISHED_MODEL, PublishedModel.table(spec, analysis,
+                runs.seedDirs().get(PublishedModel.SEED), ref));
         out.put(AnalysisTables.INTEGRATION, AnalysisTables.integration(seeds, plan));
         out.put(AnalysisTables.SEPARATION, AnalysisTables.separation(seeds));
         out.put(AnalysisTables.TRAJECTORIES, AnalysisTables.trajectories(seeds));

@@ -57,7 +57,11 @@ final class Findings {
      * not this project's default generator.
      */
     List<String> differencesFromSystemA() {
-        ExperimentSpec spec = a.spec();
+        return differencesFromSystemA(a.spec());
+    }
+
+    /** As {@link #differencesFromSystemA()}, for any experiment. */
+    static List<String> differencesFromSystemA(ExperimentSpec spec) {
         Map<String, Object> ours = spec.flatten();
         Map<String, Object> ref = ExperimentSpec.SYSTEM_A.flatten();
         List<String> out = new ArrayList<>();

@@ -47,6 +47,14 @@ public final class Npy {
         return parse(file, bytes).castTo(as);
     }
 
+    /**
+     * Reads a float32 or float64 array from the bytes of a .npy file (a class-path resource, say), checked
+     * as {@link #read(Path, DataType)} checks a file; errors name {@code name}.
+     */
+    public static INDArray read(String name, byte[] bytes, DataType as) {
+        return parse(Path.of(name), bytes).castTo(as);
+    }
+
     private static INDArray parse(Path file, byte[] b) {
         if (b.length < 10 || !Arrays.equals(Arrays.copyOf(b, 6), MAGIC)) {
             throw new InputFileException(file, "not a .npy file (bad magic bytes)");
