@@ -47,7 +47,8 @@ public final class AnalysisReport {
     public static final String RUNS_FOLDER = "runs";
     /** Tables copied into an exported report. */
     static final List<String> COPIED = List.of(AnalysisTables.ANALYSIS, AnalysisTables.SUMMARY,
-            AnalysisTables.CORRELATIONS, AnalysisTables.PUBLISHED, AnalysisTables.INTEGRATION);
+            AnalysisTables.CORRELATIONS, AnalysisTables.PUBLISHED, AnalysisTables.PUBLISHED_MODEL,
+            AnalysisTables.INTEGRATION);
     /** Files of a run directory copied into an exported report (besides its seeds/ folder). */
     static final List<String> RUN_FILES = List.of(RunDirectory.RESOLVED, RunDirectory.CONFIG, RunDirectory.RUN_JSON,
             RunDirectory.SEEDS_CSV, RunDirectory.CURVES_CSV, RunDirectory.TABLES + "/" + RunDirectory.SCHEMA);
@@ -92,6 +93,10 @@ public final class AnalysisReport {
         }
         copy(RunDirectory.of(a.runDir()).tables().resolve(Analyzer.SCHEMA),
                 RunDirectory.of(dir).tables().resolve(Analyzer.SCHEMA));
+        Path published = RunDirectory.of(a.runDir()).tables().resolve(PublishedModel.FOLDER);
+        if (a.table(AnalysisTables.PUBLISHED_MODEL).rowCount() > 0 && Files.isDirectory(published)) {
+            copyTree(published, RunDirectory.of(dir).tables().resolve(PublishedModel.FOLDER));
+        }
         List<String> runs = new ArrayList<>();
         for (Path d : runDirs(a)) {
             String name = uniqueName(runs, "seeds-" + seedLabel(RunSet.open(List.of(d)).seeds().stream()

@@ -110,6 +110,7 @@ public final class Analyzer {
         out.put(AnalysisTables.DIRECTIONS, AnalysisTables.directions(seeds));
         out.put(AnalysisTables.SPECTRA, AnalysisTables.spectra(seeds));
         out.forEach((name, t) -> TableSchema.writeCsv(t, tables.resolve(name + ".csv")));
+        PublishedModel.writeWeights(out.get(AnalysisTables.PUBLISHED_MODEL), tables);
         TableSchema schema = AnalysisTables.schema(metrics,
                 ref.source());
         Json.write(tables.resolve(SCHEMA), schema.toJson());

@@ -3,11 +3,14 @@ package org.rnnmemory.analysis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnmemory.analysis.stats.Correlation;
 import org.rnnmemory.config.ExperimentSpec;
+import org.rnnmemory.io.AtomicFiles;
 import org.rnnmemory.io.Npy;
 import org.rnnmemory.model.CtrnnWeights;
 import org.rnnmemory.model.WeightsIO;
@@ -32,8 +35,34 @@ final class PublishedModel {
     static final int SEED = 1;
     static final String INPUT_RESOURCE = "/reference/sys_A1/I.npy";
     static final String READOUT_RESOURCE = "/reference/sys_A1/w.npy";
+    /**
+     * The folder under {@code tables/} where an analysis with a row puts the published I.npy and w.npy, so
+     * that its notebook can recompute the correlations.
+     */
+    static final String FOLDER = "published_model_1";
 
     private PublishedModel() {}
+
+    /**
+     * Writes the published I.npy and w.npy, byte for byte, into {@code tables/}{@value #FOLDER} when
+     * {@code table} has a row; otherwise removes that folder's files, so that no stale copy remains.
+     */
+    static void writeWeights(Table table, Path tables) {
+        Path dir = tables.resolve(FOLDER);
+        for (String name : List.of(INPUT_RESOURCE, READOUT_RESOURCE)) {
+            Path file = dir.resolve(Path.of(name).getFileName().toString());
+            if (table.rowCount() > 0) {
+                byte[] bytes = bytes(name);
+                AtomicFiles.write(file, out -> out.write(bytes));
+            } else {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
 
     /** The published model's trained weights: {@code [0]} is I, {@code [1]} is w, as double vectors. */
     static double[][] publishedWeights() {
@@ -41,11 +70,15 @@ final class PublishedModel {
     }
 
     private static double[] resource(String name) {
+        return Npy.read(name, bytes(name), DataType.DOUBLE).data().asDouble();
+    }
+
+    private static byte[] bytes(String name) {
         try (InputStream in = PublishedModel.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + name + " is missing from the build");
             }
-            return Npy.read(name, in.readAllBytes(), DataType.DOUBLE).data().asDouble();
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

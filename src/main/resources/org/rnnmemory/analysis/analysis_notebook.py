@@ -212,6 +212,36 @@ if PROTOCOL is not None and outputs:
     plt.show()
 
 # %% [markdown]
+# ## Seed 1 against the published model 1
+#
+# For System A with the reference's own initial networks, `published_model.csv` compares model
+# seed 1 with the published model 1, which starts from the same network: Pearson r of the trained
+# I and w with the published ones (whose files the analysis puts in `tables/published_model_1/`),
+# and both models' precision and cos(I, w). Recomputed here with NumPy when the table has its row.
+
+# %%
+published_model_file = TABLES / "published_model.csv"
+published_model = pd.read_csv(published_model_file) if published_model_file.is_file() else pd.DataFrame()
+if published_model.empty:
+    print("No comparison with the published model 1 (the experiment is not System A with the reference's initial "
+          "networks, or seed 1 was not analysed).")
+else:
+    row = published_model.iloc[0]
+    ours, theirs = seed_dir(int(row["seed"])), TABLES / "published_model_1"
+    if ours is None or not (theirs / "w.npy").is_file():
+        print("The weights of seed 1 or of the published model are not beside this notebook: the table's values stand.")
+    else:
+        for name, column in [("I", "input_r"), ("w", "readout_r")]:
+            a = np.load(ours / f"{name}.npy").astype(np.float64).reshape(-1)
+            b = np.load(theirs / f"{name}.npy").astype(np.float64).reshape(-1)
+            check(f"published_model/{column}", np.corrcoef(a, b)[0, 1], row[column])
+    check("published_model/published_precision", PUBLISHED.set_index("seed").loc[int(row["seed"]), "precision"],
+          row["published_precision"])
+    print(f"seed {int(row['seed'])}: trained I against the published I r = {row['input_r']:.5f}, w against w "
+          f"r = {row['readout_r']:.5f}; precision {row['precision']:.4g} (published {row['published_precision']:.4g}), "
+          f"cos(I, w) {row['weight_correlation']:.4f} (published {row['published_weight_correlation']:.4f})")
+
+# %% [markdown]
 # ## Does any metric predict precision?
 #
 # Pearson's r and Spearman's rho of every metric against precision across seeds, recomputed with

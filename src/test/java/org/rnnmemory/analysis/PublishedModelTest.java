@@ -100,6 +100,19 @@ class PublishedModelTest {
     }
 
     @Test
+    void thePublishedWeightsLieBesideATableWithItsRowOnly() throws Exception {
+        ExperimentSpec spec = ExperimentLoader.load(Path.of("experiments/system-a.yaml"), List.of());
+        Path tables = tmp.resolve("tables");
+        PublishedModel.writeWeights(PublishedModel.table(spec, analysis(1, 0.02), publishedAsSeedDir(), PUBLISHED),
+                tables);
+        for (String f : List.of("I.npy", "w.npy")) {
+            assertEquals(-1L, Files.mismatch(REF.resolve(f), tables.resolve(PublishedModel.FOLDER).resolve(f)), f);
+        }
+        PublishedModel.writeWeights(PublishedModel.empty(), tables);
+        assertEquals(0, Files.list(tables.resolve(PublishedModel.FOLDER)).count());
+    }
+
+    @Test
     void anotherSetUpOrNoSeedOneGivesNoRow() throws Exception {
         Path dir = publishedAsSeedDir();
         ExperimentSpec native_ = ExperimentLoader.load(Path.of("experiments/system-a-native.yaml"), List.of());

@@ -138,6 +138,7 @@ class ReportAnalysisTest {
                 "runs/seeds-1-3/tables/curves.csv", "runs/seeds-1-3/tables/schema.json",
                 "runs/seeds-1-3/tables/seeds.csv", "tables/analysis.csv", "tables/analysis_schema.json",
                 "tables/correlations.csv", "tables/integration.csv", "tables/published_comparison.csv",
+                "tables/published_model.csv",
                 "tables/summary.csv"));
         for (String f : List.of("integration_curve", "metric_vs_precision", "outputs", "separation", "spectra",
                 "training_curves", "trajectories", "mechanism_points", "mechanism_spectra", "mechanism_speed",
