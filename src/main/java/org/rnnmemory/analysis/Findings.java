@@ -136,7 +136,7 @@ final class Findings {
         List<String> structural = structural(sig);
         StringBuilder s = new StringBuilder("Of the ").append(tested())
                 .append(" metrics with a defined correlation with precision, ").append(sig.size())
-                .append(" have a Holm-adjusted Pearson p below 0.05 (`tables/correlations.csv`). ");
+                .append(sig.size() == 1 ? " has" : " have").append(" a Holm-adjusted Pearson p below 0.05 (`tables/correlations.csv`). ");
         s.append(structural.isEmpty()
                 ? "None of them is a weight, PCA, readout or trajectory metric: by Pearson's r, no structural metric "
                     + "predicts precision in this run. "
@@ -154,10 +154,15 @@ final class Findings {
                     + "output is held, not why. ");
         }
         List<String> rank = structural(significant("spearman_holm_p"));
-        s.append(rank.isEmpty() ? "Spearman's rank correlation, Holm-adjusted the same way, finds no structural "
-                + "predictor either. " : "By Spearman's rank correlation (Holm-adjusted), which is less sensitive to a "
-                + "single outlying seed, structural metrics do pass: " + listWithR(rank, "spearman_rho",
-                "spearman_holm_p") + ". ");
+        if (rank.isEmpty()) {
+            s.append(structural.isEmpty()
+                    ? "Spearman's rank correlation, Holm-adjusted the same way, finds no structural predictor either. "
+                    : "Spearman's rank correlation, Holm-adjusted the same way, finds no structural predictor, so the "
+                        + "Pearson correlation rests on a few seeds rather than on a trend across all of them. ");
+        } else {
+            s.append("By Spearman's rank correlation (Holm-adjusted), which is less sensitive to a single outlying "
+                    + "seed, structural metrics do pass: " + listWithR(rank, "spearman_rho", "spearman_holm_p") + ". ");
+        }
         s.append("Precision is an error, so a positive coefficient means that a larger metric goes with a worse "
                 + "network. ");
         PearsonResult pub = publishedCorrelation();
