@@ -23,18 +23,6 @@ class PublishedModelTest {
     @TempDir
     Path tmp;
 
-    private static double cos(double[] a, double[] b) {
-        double d = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            d += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return d / Math.sqrt(na * nb);
-    }
-
     /** The shipped weights are those of the published model 1: its cos(I, w) is the published one (6 digits). */
     @Test
     void theShippedWeightsHaveThePublishedWeightCorrelation() {
@@ -42,7 +30,7 @@ class PublishedModelTest {
         assertEquals(500, w[0].length);
         assertEquals(500, w[1].length);
         assertEquals(1.0, PUBLISHED.column("seed")[0]);
-        assertEquals(PUBLISHED.column("weight_correlation")[0], cos(w[0], w[1]), 5e-7);
+        assertEquals(PUBLISHED.column("weight_correlation")[0], ReadoutGeometry.cos(w[0], w[1]), 5e-7);
     }
 
     @Test
